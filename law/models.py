@@ -1,0 +1,308 @@
+"""The law's content model: Act → Edition → Chapter → Article → Paragraph, with rights and duties,
+glossary terms and free-standing pages.
+
+Every text field is translated into kk, ru and en by django-modeltranslation (see translation.py).
+Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .rendering import render_markdown
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class Status(models.TextChoices):
+    """Publishing status of an editable piece of content."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+def text_in(obj, field, lang):
+    """The text of a translated field in one language, '' when missing (never another language)."""
+    return getattr(obj, f"{field}_{lang}", "") or ""
+
+
+class RenderedMarkdownMixin(models.Model):
+    """Keeps `<field>_html` in step with the Markdown `<field>` in every language on save."""
+
+    markdown_fields: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        super().save(*args, **kwargs)
+
+    def render_markdown_fields(self):
+        for source, target in self.markdown_fields.items():
+            for lang in LANGUAGE_CODES:
+                setattr(self, f"{target}_{lang}", render_markdown(text_in(self, source, lang)))
+
+
+class Act(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("act")
+        verbose_name_plural = _("acts")
+
+    def __str__(self):
+        return self.title_kk or self.slug
+
+
+class Edition(RenderedMarkdownMixin, models.Model):
+    class Kind(models.TextChoices):
+        DRAFT = "draft", _("Draft law")
+        LAW = "law", _("Adopted law")
+
+    class LegalStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_FORCE = "in_force", _("In force")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="editions")
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    legal_status = models.CharField(_("legal status"), max_length=12, choices=LegalStatus.choices)
+    number = models.CharField(_("law number"), max_length=40, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    published_on = models.DateField(_("first published on"), null=True, blank=True)
+    in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    short_title = models.CharField(_("short title"), max_length=120)
+    description = models.TextField(_("description (Markdown)"), blank=True)
+    description_html = models.TextField(editable=False, blank=True)
+    official_url = models.URLField(_("official publication"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    markdown_fields = {"description": "description_html"}
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self):
+        return self.short_title_kk or self.slug
+
+    def get_absolute_url(self):
+        return reverse("law:edition", kwargs={"edition": self.slug})
+
+    @property
+    def is_in_force(self):
+        return self.legal_status == self.LegalStatus.IN_FORCE
+
+
+class Chapter(models.Model):
+    """A chapter of an edition, or, where the law's own chapters are not known, the site's grouping."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters")
+    key = models.SlugField(help_text=_("Stable identifier within the edition, e.g. '1' or 'transparency'."))
+    number = models.CharField(_("chapter number"), max_length=10, blank=True)
+    is_official = models.BooleanField(
+        _("official chapter"),
+        default=True,
+        help_text=_("Unticked when this is the site's own grouping, not a chapter of the law."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "key"], name="unique_chapter_key")]
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+
+    def __str__(self):
+        return f"{self.edition.slug} · {self.number or self.key}"
+
+
+class PublishedArticleManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(status=Status.PUBLISHED)
+
+
+class Article(RenderedMarkdownMixin, models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
+    number = models.CharField(_("article number"), max_length=10, help_text=_("For example 7 or 7-1."))
+    position = models.PositiveIntegerField(default=0)
+    official_title = models.CharField(_("official title"), max_length=500, blank=True)
+    plain_title = models.CharField(_("plain title"), max_length=300, blank=True)
+    summary = models.TextField(_("in short (Markdown)"), blank=True)
+    summary_html = models.TextField(editable=False, blank=True)
+    for_you = models.TextField(_("what this means for you (Markdown)"), blank=True)
+    for_you_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    last_checked = models.DateField(_("explanation last checked"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
+
+    objects = models.Manager()
+    published = PublishedArticleManager()
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="unique_article_number")]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return f"{self.edition.slug} · {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
+
+
+class Paragraph(RenderedMarkdownMixin, models.Model):
+    """A paragraph or subparagraph, keyed by a label that is the same in every language ('3', '3-2')."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    label = models.CharField(_("label"), max_length=20)
+    position = models.PositiveIntegerField(default=0)
+    official_text = models.TextField(_("official text"), blank=True)
+    note = models.TextField(_("plain-language note (Markdown)"), blank=True)
+    note_html = models.TextField(editable=False, blank=True)
+
+    markdown_fields = {"note": "note_html"}
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "label"], name="unique_paragraph_label")]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+
+    def __str__(self):
+        return f"{self.article} ¶{self.label}"
+
+    @property
+    def anchor(self):
+        return f"p-{self.label}"
+
+    @property
+    def is_subparagraph(self):
+        return "-" in self.label
+
+
+class Role(models.TextChoices):
+    USER = "user", _("AI system user")
+    OWNER = "owner", _("AI system owner")
+    DATA_LIBRARY_OWNER = "data_library_owner", _("Data library owner")
+
+
+class RightOrDuty(models.Model):
+    """One right or one duty of a role, tied to the article (and paragraph, where known) it comes from.
+
+    `applies_if` narrows a duty to some answers of the question flow, e.g. 'capabilities=biometric'
+    or 'generates_content=yes|not_sure'; empty means it applies to everyone in the role.
+    """
+
+    class Kind(models.TextChoices):
+        RIGHT = "right", _("Right")
+        DUTY = "duty", _("Duty")
+        PROHIBITION = "prohibition", _("Prohibition")
+
+    key = models.SlugField(unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rights_and_duties")
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="rights_and_duties"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    applies_if = models.CharField(_("applies if"), max_length=200, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article__position", "position"]
+        verbose_name = _("right or duty")
+        verbose_name_plural = _("rights and duties")
+
+    def __str__(self):
+        return self.key
+
+    def get_absolute_url(self):
+        url = self.article.get_absolute_url()
+        return f"{url}#{self.paragraph.anchor}" if self.paragraph_id else url
+
+
+class GlossaryTerm(RenderedMarkdownMixin, models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("term"), max_length=200, blank=True)
+    definition = models.TextField(_("definition (Markdown)"), blank=True)
+    definition_html = models.TextField(editable=False, blank=True)
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms")
+    position = models.PositiveIntegerField(default=0)
+
+    markdown_fields = {"definition": "definition_html"}
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return self.name_kk or self.slug
+
+    def get_absolute_url(self):
+        return reverse("law:glossary") + f"#{self.slug}"
+
+
+class Page(RenderedMarkdownMixin, models.Model):
+    """A free-standing page written as content: the home page text, the Committee regulation."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    last_checked = models.DateField(_("last checked"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    markdown_fields = {"body": "body_html"}
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.slug
+
+
+def languages_with(obj, *fields):
+    """The languages in which any of the given translated fields has text."""
+    return [lang for lang in LANGUAGE_CODES if any(text_in(obj, f, lang).strip() for f in fields)]
+
+
+class ContentLoad(models.Model):
+    """A record of each `load_content`: what the files and the database looked like right after it.
+
+    Comparing these hashes with the present ones tells whether the files changed, the database was
+    edited in the admin since, or both, so that a load never silently overwrites an editor's work.
+    """
+
+    files_hash = models.CharField(max_length=64)
+    db_hash = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-loaded_at", "-id"]
+        get_latest_by = "loaded_at"
+
+    def __str__(self):
+        return f"{self.loaded_at:%Y-%m-%d %H:%M} {self.files_hash[:12]}"

@@ -1,0 +1,99 @@
+"""What the law's pages show, worked out in plain Python so that views stay thin and templates dumb.
+
+It decides which language versions of a text exist, what to say when one is missing, how an
+edition's status is announced, and how paragraph labels are displayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.dates import MONTHS_ALT
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .models import Article, Edition, Role, Status, languages_with, text_in
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def long_date(value, lang: str | None = None) -> str:
+    """A date written out in the page's language: '17 November 2025', '2025 жылғы 17 қараша'."""
+    if value is None:
+        return ""
+    lang = lang or get_language()
+    month = str(MONTHS_ALT[value.month])
+    if lang != "en":
+        month = month.lower()
+    return _("{day} {month} {year}").format(day=value.day, month=month, year=value.year)
+
+
+@dataclass
+class LanguageOption:
+    code: str
+    name: str
+    url: str
+
+
+def other_languages(codes, url_for) -> list[LanguageOption]:
+    """Links to the versions of a page in the given languages (other than the current one)."""
+    current = get_language()
+    return [LanguageOption(code, LANGUAGE_NAMES[code], url_for(code)) for code in codes if code != current]
+
+
+def paragraph_display_label(label: str) -> str:
+    """'3' → '3.', '3-2' → '2)': the way official texts number paragraphs and subparagraphs."""
+    if "-" in label:
+        return f"{label.rsplit('-', 1)[1]})"
+    return f"{label}."
+
+
+def edition_status_notice(edition: Edition) -> dict | None:
+    """The banner shown on every page of an edition that is not the law in force."""
+    if edition.is_in_force:
+        return None
+    successor = edition.superseded_by
+    return {"edition": edition, "successor": successor}
+
+
+def visible_articles(user):
+    """Published articles for the public; every article for signed-in staff (to preview drafts)."""
+    if user.is_authenticated and user.is_staff:
+        return Article.objects.all()
+    return Article.objects.filter(status=Status.PUBLISHED)
+
+
+def article_title(article: Article, lang: str | None = None) -> str:
+    lang = lang or get_language()
+    return text_in(article, "plain_title", lang) or text_in(article, "official_title", lang)
+
+
+def article_link(article: Article | None, edition: Edition) -> dict | None:
+    """Number, title and URL of a neighbouring article, without another query for its edition."""
+    if article is None:
+        return None
+    url = reverse("law:article", kwargs={"edition": edition.slug, "number": article.number})
+    return {"number": article.number, "title": article_title(article), "url": url}
+
+
+def rights_and_duties_by_role(items) -> list[dict]:
+    """Group an article's rights and duties under their roles, in the order roles are declared."""
+    groups = []
+    for role in Role:
+        role_items = [item for item in items if item.role == role.value]
+        if role_items:
+            groups.append({"role": role, "items": role_items})
+    return groups
+
+
+def explanation_languages(article: Article) -> list[str]:
+    return languages_with(article, "summary", "for_you")
+
+
+def official_text_languages(article: Article, paragraphs) -> list[str]:
+    found = set()
+    for paragraph in paragraphs:
+        found.update(languages_with(paragraph, "official_text"))
+    return [code for code, _n in settings.LANGUAGES if code in found]

@@ -1,0 +1,27 @@
+"""Public URLs of the law browser (see the URL contract in DESIGN.md)."""
+
+from django.urls import path, register_converter
+
+from . import views
+
+
+class ArticleNumberConverter:
+    regex = r"\d+(?:-\d+)*"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ArticleNumberConverter, "number")
+
+app_name = "law"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("ai-law/<slug:edition>/", views.edition, name="edition"),
+    path("ai-law/<slug:edition>/article-<number:number>/", views.article, name="article"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("committee/", views.committee, name="committee"),
+]

@@ -1,0 +1,19 @@
+"""Top-level URLs: the admin, and the public site under a language prefix (/kk/, /ru/, /en/)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("law.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = views.page_not_found
+handler500 = views.server_error
