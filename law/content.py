@@ -137,7 +137,7 @@ class Reader:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"line (\d+)", str(exc))
-            line = int(match.group(1)) if match else None
+            line = int(match.group(1)) if match else unterminated_line(text)
             self.errors.append(ContentError(self.display(path), line, f"not valid TOML: {exc}"))
             return None
         return SourceFile(path, text, data)
@@ -167,6 +167,15 @@ class Reader:
                 value = value.strip()
             clean[f.name] = value
         return clean
+
+
+def unterminated_line(text: str) -> int:
+    """Where an unclosed multi-line string opened (tomllib only says 'at end of document')."""
+    opened_at = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        for _quote in re.findall(r'"""|\'\'\'', line):
+            opened_at = None if opened_at else number
+    return opened_at or max(1, text.count("\n"))
 
 
 def default_for(f: Field):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .rendering import render_markdown
 
@@ -18,9 +19,9 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 class Status(models.TextChoices):
     """Publishing status of an editable piece of content."""
 
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    PUBLISHED = "published", _("Published")
+    DRAFT = "draft", pgettext_lazy("publishing status", "Draft")
+    REVIEW = "review", pgettext_lazy("publishing status", "In review")
+    PUBLISHED = "published", pgettext_lazy("publishing status", "Published")
 
 
 def text_in(obj, field, lang):
@@ -66,7 +67,7 @@ class Edition(RenderedMarkdownMixin, models.Model):
         LAW = "law", _("Adopted law")
 
     class LegalStatus(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("legal status", "Draft")
         IN_FORCE = "in_force", _("In force")
         SUPERSEDED = "superseded", _("Superseded")
 

@@ -111,7 +111,7 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGE_NAMES_IN_INTERFACE = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("DJANGO_LOCALE_PATHS_OVERRIDE", BASE_DIR / "locale"))]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
@@ -124,15 +124,18 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 MODELTRANSLATION_AUTO_POPULATE = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In production, file names carry a hash of their content (cached for a year) and are compressed.
+# `make setup` always collects with the manifest, so switching DJANGO_DEBUG off needs no new step.
+STATIC_MANIFEST = env_flag("DJANGO_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }

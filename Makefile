@@ -1,0 +1,52 @@
+# Two commands do everything on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup install run serve test lint format messages screenshots bench clean
+
+setup: install
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) compile_translations
+	DJANGO_STATIC_MANIFEST=1 $(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) load_content
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: setup serve
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/gunicorn lawsite.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: setup lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) load_content --check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Re-extract interface strings into locale/*/django.po (needs GNU gettext's xgettext).
+messages: install
+	$(MANAGE) makemessages --locale kk --locale ru --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+	$(MANAGE) compile_translations
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

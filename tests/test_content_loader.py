@@ -1,0 +1,124 @@
+"""Loading content/: idempotent, all or nothing, with file and line for every problem."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from law.content import ContentErrors, LoadConflict, database_hash, export_files, load, parse_tree
+from law.models import Article, ContentLoad, Edition, Paragraph, RightOrDuty
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, target)
+    return target
+
+
+def test_the_draft_has_28_articles_in_its_chapters():
+    draft = Edition.objects.get(slug="draft-2025")
+    numbers = list(draft.articles.values_list("number", flat=True))
+    assert numbers == [str(n) for n in range(1, 29)]
+    assert draft.articles.get(number="15").chapter.number == "3"
+    assert draft.articles.get(number="18").chapter.number == "4"
+    assert not draft.articles.get(number="22").chapter.is_official
+    assert draft.superseded_by.slug == "law-230-viii"
+    assert draft.superseded_by.number == "230-VIII"
+
+
+def test_second_load_changes_nothing(content_copy):
+    load(content_copy, force=True)
+    before = database_hash()
+    counts = (Article.objects.count(), Paragraph.objects.count(), RightOrDuty.objects.count())
+    result = load(content_copy)
+    assert result.action == "up-to-date"
+    assert database_hash() == before
+    assert (Article.objects.count(), Paragraph.objects.count(), RightOrDuty.objects.count()) == counts
+
+
+def test_check_only_writes_nothing(content_copy):
+    loads = ContentLoad.objects.count()
+    (content_copy / "ai-law/draft-2025/article-5/en.toml").write_text('plain_title = "Changed"\n', encoding="utf-8")
+    assert load(content_copy, check_only=True).action == "checked"
+    assert ContentLoad.objects.count() == loads
+    assert Article.objects.get(edition__slug="draft-2025", number="5").plain_title_en != "Changed"
+
+
+def break_file(root: Path, relative: str, text: str) -> None:
+    (root / relative).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "line", "reason"),
+    [
+        ("ai-law/draft-2025/article-7/en.toml", 'plain_title = "ok"\nsummary = """\nunclosed\n', 2, "not valid TOML"),
+        ("ai-law/draft-2025/article-7/en.toml", 'plain_title = "ok"\n\nsumary = "typo"\n', 3, "unknown field 'sumary'"),
+        ("ai-law/draft-2025/article-7/meta.toml", 'chapter = "9"\n', 1, "chapter '9' is not declared"),
+        (
+            "ai-law/draft-2025/article-7/ru.toml",
+            'plain_title = "ok"\n\n[paragraphs.4]\nnote = "x"\n',
+            3,
+            "paragraph '4' is not listed in meta.toml",
+        ),
+        ("ai-law/draft-2025/article-7/kk.toml", "plain_title = 5\n", 1, "'plain_title' must be text"),
+    ],
+)
+def test_a_broken_file_stops_the_load_names_file_and_line_and_changes_nothing(
+    content_copy, relative, text, line, reason
+):
+    load(content_copy, force=True)
+    (content_copy / "ai-law/draft-2025/article-1/en.toml").write_text(
+        'plain_title = "A change that must not land"\n', encoding="utf-8"
+    )
+    before = database_hash()
+    break_file(content_copy, relative, text)
+    with pytest.raises(ContentErrors) as caught:
+        load(content_copy)
+    message = str(caught.value)
+    assert f"content/{relative}:{line}:" in message
+    assert reason in message
+    assert database_hash() == before
+    assert Article.objects.get(edition__slug="draft-2025", number="1").plain_title_en != "A change that must not land"
+
+
+def test_the_command_reports_problems_and_fails(content_copy):
+    break_file(content_copy, "glossary/en.toml", "[terms.no-such-term]\nname = 'x'\n")
+    with pytest.raises(CommandError, match=r"glossary/en.toml:1: term 'no-such-term' is not declared"):
+        call_command("load_content", "--dir", str(content_copy))
+
+
+def test_load_then_export_reproduces_the_files_byte_for_byte():
+    tree = parse_tree()
+    exported = export_files()
+    files = {name: data.decode("utf-8") for name, data in tree.files.items()}
+    assert sorted(exported) == sorted(files)
+    for name, text in files.items():
+        assert exported[name] == text, f"export differs from content/{name}"
+
+
+def test_export_command_writes_a_loadable_tree(tmp_path):
+    call_command("export_content", "--dir", str(tmp_path / "out"))
+    assert parse_tree(tmp_path / "out").files_hash() == parse_tree().files_hash()
+
+
+def test_an_admin_edit_is_never_overwritten_silently(content_copy):
+    load(content_copy, force=True)
+    article = Article.objects.get(edition__slug="draft-2025", number="16")
+    article.plain_title_en = "Edited in the admin"
+    article.save()
+    # Files unchanged: the edit is kept and the load says how to save it to files.
+    assert load(content_copy).action == "kept-database"
+    article.refresh_from_db()
+    assert article.plain_title_en == "Edited in the admin"
+    # Files changed too: the load refuses rather than lose either side.
+    break_file(content_copy, "ai-law/draft-2025/article-2/en.toml", 'plain_title = "Changed in git"\n')
+    with pytest.raises(LoadConflict):
+        load(content_copy)
+    article.refresh_from_db()
+    assert article.plain_title_en == "Edited in the admin"

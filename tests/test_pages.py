@@ -1,0 +1,177 @@
+"""Every public page in every language: it answers, says which language it is in, and links across."""
+
+import pytest
+from django.test import Client
+
+from law.models import Article, Edition
+
+from .conftest import LANGS, soup, visible_text
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = "/{lang}/ai-law/draft-2025/"
+
+
+def article_url(lang, number):
+    return f"/{lang}/ai-law/draft-2025/article-{number}/"
+
+
+@pytest.mark.parametrize("accept, expected", [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en", "/en/"), ("kk", "/kk/"), ("de", "/kk/")])
+def test_root_redirects_by_accept_language(client, accept, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_home_page_in_each_language(client, lang):
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == lang
+    assert page.find("a", href=DRAFT.format(lang=lang))
+
+
+def test_table_of_contents_lists_all_28_articles(client, lang):
+    page = soup(client.get(DRAFT.format(lang=lang)))
+    links = {a["href"] for a in page.select(".toc-articles a")}
+    assert links == {article_url(lang, n) for n in range(1, 29)}
+    assert page.html["lang"] == lang
+
+
+def test_every_article_page_in_every_language(client):
+    for article in Article.objects.filter(edition__slug="draft-2025"):
+        for lang in LANGS:
+            response = client.get(article_url(lang, article.number))
+            assert response.status_code == 200, (lang, article.number)
+            page = soup(response)
+            assert page.html["lang"] == lang
+            assert page.find(id="official-text") is not None
+            assert page.find(id="plain-language") is not None
+
+
+def test_paragraph_anchors_are_on_the_official_paragraphs(client):
+    page = soup(client.get(article_url("en", 18)))
+    official = page.find(id="official-text")
+    assert [p["id"] for p in official.select("[id^=p-]")] == ["p-1", "p-2", "p-3"]
+
+
+def test_previous_and_next_article(client):
+    page = soup(client.get(article_url("ru", 15)))
+    assert page.find("a", rel="prev")["href"] == article_url("ru", 14)
+    assert page.find("a", rel="next")["href"] == article_url("ru", 16)
+    first = soup(client.get(article_url("ru", 1)))
+    assert first.find("a", rel="prev") is None
+
+
+def test_language_switcher_keeps_the_article_and_query(client, lang):
+    page = soup(client.get(article_url(lang, 17) + "?x=1"))
+    switcher = page.find("nav", class_="language-switcher")
+    links = {a["hreflang"]: a for a in switcher.find_all("a")}
+    assert set(links) == set(LANGS)
+    for code, link in links.items():
+        assert link["href"] == article_url(code, 17) + "?x=1"
+        assert link["lang"] == code
+        assert ("aria-current" in link.attrs) == (code == lang)
+    # The paragraph is kept by adding the #fragment when the link is followed (site.js).
+    assert all(a.has_attr("data-keep-fragment") for a in links.values())
+    names = {code: visible_text(a) for code, a in links.items()}
+    assert names == {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+def test_hreflang_alternates_on_every_page(client, lang):
+    page = soup(client.get(article_url(lang, 3)))
+    alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
+    assert alternates == {code: f"http://testserver{article_url(code, 3)}" for code in LANGS}
+
+
+@pytest.mark.parametrize("path", ["", "article-1/", "article-18/"])
+def test_draft_banner_on_every_draft_page(client, lang, path):
+    page = soup(client.get(DRAFT.format(lang=lang) + path))
+    banner = page.find("aside", class_="edition-notice")
+    assert banner is not None
+    text = visible_text(banner)
+    assert "230-VIII" in text
+    assert "2025" in text and "2026" in text
+    adilet = {"kk": "kaz", "ru": "rus", "en": "eng"}[lang]
+    assert banner.find("a", href=f"https://adilet.zan.kz/{adilet}/docs/Z2500000230")
+
+
+def test_no_banner_on_the_law_in_force(client):
+    page = soup(client.get("/en/ai-law/law-230-viii/"))
+    assert page.find("aside", class_="edition-notice") is None
+    assert page.find("a", href="https://adilet.zan.kz/eng/docs/Z2500000230")
+
+
+def test_missing_official_text_says_so_and_links_to_the_official_publication(client, lang):
+    page = soup(client.get(article_url(lang, 20)))
+    official = page.find(id="official-text")
+    notice = official.find(class_="missing-notice")
+    assert notice is not None
+    assert notice.find("a", href=lambda h: h and h.startswith("https://adilet.zan.kz/"))
+
+
+def test_missing_explanation_offers_the_languages_that_have_it(client):
+    article = Article.objects.get(edition__slug="draft-2025", number="12")
+    article.summary_kk = ""
+    article.for_you_kk = ""
+    article.summary_ru = "Кратко: статья о Правительстве."
+    article.save()
+    page = soup(Client().get(article_url("kk", 12)))
+    plain = page.find(id="plain-language")
+    notice = plain.find(class_="missing-notice")
+    assert notice is not None
+    offered = {a["hreflang"]: a["href"] for a in notice.find_all("a")}
+    assert offered.get("ru") == article_url("ru", 12)
+    assert "kk" not in offered
+    # Russian text is never shown in the Kazakh column in place of the missing Kazakh text.
+    assert "Кратко: статья о Правительстве." not in visible_text(plain)
+
+
+def test_official_text_is_shown_per_paragraph_when_loaded(client):
+    article = Article.objects.get(edition__slug="draft-2025", number="3")
+    paragraph = article.paragraphs.get(label="2")
+    paragraph.official_text_ru = "Задачами настоящего Закона являются…"
+    paragraph.save()
+    ru = soup(client.get(article_url("ru", 3)))
+    assert "Задачами настоящего Закона являются…" in visible_text(ru.find(id="p-2"))
+    kk = soup(client.get(article_url("kk", 3)))
+    assert "Задачами" not in visible_text(kk.find(id="official-text"))
+    offered = kk.find(id="official-text").find("a", hreflang="ru")
+    assert offered is not None
+
+
+def test_unknown_article_and_edition_are_404_in_the_visitors_language(client, lang):
+    for path in (f"/{lang}/ai-law/draft-2025/article-99/", f"/{lang}/ai-law/no-such-edition/", f"/{lang}/nothing/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        page = soup(response)
+        assert page.html["lang"] == lang
+        assert page.find("a", href=f"/{lang}/")
+
+
+def test_server_error_page_in_the_visitors_language(rf):
+    from lawsite.views import server_error
+
+    for lang in LANGS:
+        response = server_error(rf.get(f"/{lang}/ai-law/draft-2025/"))
+        assert response.status_code == 500
+        html = response.content.decode()
+        assert f'<html lang="{lang}">' in html
+        assert "Traceback" not in html
+
+
+def test_committee_and_glossary_pages(client, lang):
+    for path in ("committee/", "glossary/"):
+        response = client.get(f"/{lang}/{path}")
+        assert response.status_code == 200
+        assert soup(response).html["lang"] == lang
+
+
+def test_editions_record_status_dates_and_official_links():
+    law = Edition.objects.get(slug="law-230-viii")
+    assert law.legal_status == "in_force"
+    assert str(law.signed_on) == "2025-11-17" and str(law.in_force_from) == "2026-01-18"
+    assert law.official_url_kk.endswith("/kaz/docs/Z2500000230")
+    assert law.official_url_ru.endswith("/rus/docs/Z2500000230")
+    assert law.official_url_en.endswith("/eng/docs/Z2500000230")
+    assert Edition.objects.get(slug="draft-2025").legal_status == "superseded"
