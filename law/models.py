@@ -39,6 +39,11 @@ class RenderedMarkdownMixin(models.Model):
 
     def save(self, *args, **kwargs):
         self.render_markdown_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # update_or_create() saves only the fields it was given: keep the HTML in step too.
+            targets = {f"{self.markdown_fields[s]}_{lang}" for s in self.markdown_fields for lang in LANGUAGE_CODES}
+            kwargs["update_fields"] = set(update_fields) | targets
         super().save(*args, **kwargs)
 
     def render_markdown_fields(self):

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "law",
+    "checker",
 ]
 
 MIDDLEWARE = [

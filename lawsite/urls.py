@@ -11,9 +11,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("check/", include("checker.urls")),
     path("", include("law.urls")),
     prefix_default_language=True,
 )
 
+handler400 = views.bad_request
 handler404 = views.page_not_found
 handler500 = views.server_error

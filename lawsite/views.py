@@ -17,6 +17,10 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def server_error(request):
     # Kept minimal on purpose: no context processors, no database, nothing that can fail again.
     with translation.override(language_from_path(request.path)):

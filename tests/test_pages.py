@@ -16,7 +16,9 @@ def article_url(lang, number):
     return f"/{lang}/ai-law/draft-2025/article-{number}/"
 
 
-@pytest.mark.parametrize("accept, expected", [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en", "/en/"), ("kk", "/kk/"), ("de", "/kk/")])
+@pytest.mark.parametrize(
+    "accept, expected", [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en", "/en/"), ("kk", "/kk/"), ("de", "/kk/")]
+)
 def test_root_redirects_by_accept_language(client, accept, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302

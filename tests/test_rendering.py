@@ -37,7 +37,14 @@ def test_raw_html_is_shown_as_text_not_markup():
 
 
 @pytest.mark.parametrize(
-    "href", ["https://adilet.zan.kz/rus/docs/Z2500000230", "http://example.kz/", "mailto:lab@example.kz", "/en/glossary/#user", "#p-3"]
+    "href",
+    [
+        "https://adilet.zan.kz/rus/docs/Z2500000230",
+        "http://example.kz/",
+        "mailto:lab@example.kz",
+        "/en/glossary/#user",
+        "#p-3",
+    ],
 )
 def test_allowed_links_are_kept(href):
     assert f'href="{href}"' in render_markdown(f"[link]({href})")
@@ -61,3 +68,23 @@ def test_markdown_is_rendered_when_saved_not_per_request(client, monkeypatch):
     assert plain.find("strong").get_text() == "control"
     assert plain.find("script") is None
     assert "<script>alert(1)</script>" in plain.get_text()
+
+
+@pytest.mark.django_db
+def test_a_reload_that_changes_markdown_renders_it_again(tmp_path, settings):
+    import shutil
+    import tomllib
+
+    from law.content import load, toml_text
+
+    root = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, root)
+    load(root, force=True)
+    path = root / "ai-law/draft-2025/article-25/en.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data["summary"] = "Now *changed*."
+    path.write_text(toml_text(data), encoding="utf-8")
+    load(root)
+    article = Article.objects.get(edition__slug="draft-2025", number="25")
+    assert article.summary_en == "Now *changed*."
+    assert article.summary_html_en == "<p>Now <em>changed</em>.</p>"

@@ -31,7 +31,11 @@ def test_every_message_is_translated_and_not_fuzzy(lang):
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_translations_are_not_left_in_english(lang):
-    same = [m.id for m in catalog(lang) if m.id and isinstance(m.id, str) and m.string == m.id and any(c.isalpha() for c in m.id)]
+    same = [
+        m.id
+        for m in catalog(lang)
+        if m.id and isinstance(m.id, str) and m.string == m.id and any(c.isalpha() for c in m.id)
+    ]
     allowed = {"English", "AI", "Adilet", "adilet.zan.kz"}
     assert [s for s in same if s not in allowed] == []
 
@@ -56,9 +60,25 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path):
     shutil.copytree(ROOT / "locale", work)
     env = dict(os.environ, DJANGO_LOCALE_PATHS_OVERRIDE=str(work))
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "kk", "--no-location", "--no-obsolete",
-         "--ignore", ".venv/*", "--ignore", "staticfiles/*", "--ignore", "node_modules/*"],
-        cwd=ROOT, env=env, check=True, capture_output=True,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "kk",
+            "--no-location",
+            "--no-obsolete",
+            "--ignore",
+            ".venv/*",
+            "--ignore",
+            "staticfiles/*",
+            "--ignore",
+            "node_modules/*",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     with (work / "kk" / "LC_MESSAGES" / "django.po").open("rb") as handle:
         fresh = {m.id for m in read_po(handle) if m.id}

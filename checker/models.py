@@ -1,0 +1,23 @@
+"""The words of the question flow, one record per key of content/checker/<lang>.toml."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from law.models import RenderedMarkdownMixin
+
+
+class FlowText(RenderedMarkdownMixin, models.Model):
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    text = models.TextField(_("text (Markdown)"), blank=True)
+    text_html = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    markdown_fields = {"text": "text_html"}
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("question flow text")
+        verbose_name_plural = _("question flow texts")
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,12 @@
+"""URLs of the question flow: /<lang>/check/, /<lang>/check/<question>/, /<lang>/check/result/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "checker"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("result/", views.result, name="result"),
+    path("<slug:name>/", views.question, name="question"),
+]

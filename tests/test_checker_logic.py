@@ -1,0 +1,175 @@
+"""The question flow's logic over every combination of answers, checked against an independent table.
+
+The expectations below are written from the draft's facts (Chapter 3, Art 18 para 3, Arts 19, 21,
+22), not computed by the code under test, so a role that silently loses its duties fails here.
+"""
+
+import itertools
+
+import pytest
+
+from checker import flow
+from law.models import RightOrDuty
+
+pytestmark = pytest.mark.django_db
+
+# What each role must be told, whatever else they answer.
+ALWAYS = {
+    "user": {
+        "user-right-to-information",
+        "user-right-to-data-protection",
+        "user-stay-within-permissions",
+        "user-right-to-know-ai-made",
+    },
+    "owner": {
+        "owner-ensure-safety",
+        "owner-keep-documentation",
+        "owner-inform-users",
+        "owner-avoid-prohibited-functions",
+        "owner-manage-risks",
+        "owner-stop-on-threat",
+        "owner-lawful-results",
+    },
+    "data_library_owner": {
+        "data-library-owner-control-use",
+        "data-library-owner-set-access",
+        "data-library-owner-quality",
+        "data-library-owner-lawful-purposes",
+    },
+}
+PROHIBITION_FOR = {
+    "manipulation": "prohibited-manipulation",
+    "vulnerability": "prohibited-exploiting-vulnerabilities",
+    "biometric": "prohibited-biometric-identification",
+    "social_scoring": "prohibited-social-scoring",
+    "illegal_content": "prohibited-illegal-content",
+}
+ARTICLE_OF = {
+    "user-right-to-information": ("16", None),
+    "user-right-to-data-protection": ("16", None),
+    "user-stay-within-permissions": ("16", None),
+    "user-right-to-know-ai-made": ("22", None),
+    "owner-ensure-safety": ("15", None),
+    "owner-keep-documentation": ("15", None),
+    "owner-inform-users": ("15", None),
+    "owner-avoid-prohibited-functions": ("18", "3"),
+    "owner-manage-risks": ("19", None),
+    "owner-stop-on-threat": ("19", None),
+    "owner-lawful-results": ("22", None),
+    "owner-tell-users-ai-made": ("22", None),
+    "data-library-owner-control-use": ("17", None),
+    "data-library-owner-set-access": ("17", None),
+    "data-library-owner-quality": ("17", None),
+    "data-library-owner-lawful-purposes": ("21", None),
+    **{key: ("18", "3") for key in [*PROHIBITION_FOR.values(), "prohibited-fully-autonomous"]},
+}
+
+
+def all_complete_answers():
+    """Every complete set of answers the flow can produce, by walking it as a visitor would."""
+    capability_sets = [("none",)] + [
+        combo
+        for size in range(1, 6)
+        for combo in itertools.combinations(flow.BY_NAME["capabilities"].values[:-1], size)
+    ]
+
+    def walk(answers):
+        question = flow.next_question(answers)
+        if question is None:
+            yield dict(answers)
+            return
+        choices = capability_sets if question.multiple else question.values
+        for value in choices:
+            yield from walk({**answers, question.name: value})
+
+    return list(walk({}))
+
+
+ALL = all_complete_answers()
+
+
+def expected(answers):
+    roles = {role for role, q in flow.ROLE_QUESTIONS.items() if answers.get(q) == "yes"}
+    items = {role: set(ALWAYS[role]) for role in roles}
+    prohibited = set()
+    if "owner" in roles:
+        if answers["generates_content"] in ("yes", "not_sure"):
+            items["owner"].add("owner-tell-users-ai-made")
+        if answers["autonomy"] == "fully_autonomous":
+            prohibited.add("prohibited-fully-autonomous")
+        prohibited |= {PROHIBITION_FOR[c] for c in answers["capabilities"] if c != "none"}
+    return roles, items, prohibited
+
+
+def test_the_walk_reaches_every_combination():
+    owners = [a for a in ALL if a["provides_ai"] == "yes"]
+    assert len(owners) == 3 * 3 * 4 * 32 * 4 * 3  # uses × data × autonomy × capability sets × risk × content
+    assert len(ALL) - len(owners) == 3 * 2 * 3
+    assert all("autonomy" not in a for a in ALL if a["provides_ai"] != "yes")
+
+
+def test_every_combination_gets_its_roles_duties_and_warnings():
+    records = list(RightOrDuty.objects.select_related("article", "paragraph"))
+    assert {r.key for r in records} == set(ARTICLE_OF)
+    for answers in ALL:
+        result = flow.outcome(answers, records)
+        roles, items, prohibited = expected(answers)
+        assert set(result.roles) == roles, answers
+        for role in roles:
+            assert {r.key for r in result.items[role]} == items[role], (role, answers)
+        assert {r.key for r in result.prohibited} == prohibited, answers
+        assert [r.key for r in result.consequences] == (["owner-stop-on-threat"] if prohibited else [])
+        assert result.unsure == [q for q, v in answers.items() if v == "not_sure"]
+
+
+def test_every_right_and_duty_points_to_its_article_and_paragraph():
+    for record in RightOrDuty.objects.select_related("article__edition", "paragraph"):
+        number, label = ARTICLE_OF[record.key]
+        url = f"/kk/ai-law/draft-2025/article-{number}/" + (f"#p-{label}" if label else "")
+        from django.utils import translation
+
+        with translation.override("kk"):
+            assert record.get_absolute_url() == url
+
+
+@pytest.mark.parametrize("question", flow.QUESTIONS, ids=lambda q: q.name)
+def test_every_edge_of_every_question(question):
+    """From a state where this question is due, each answer leads to the right next step."""
+    base = {"uses_ai": "yes", "provides_ai": "yes", "data_library": "no"}
+    answers = {}
+    for q in flow.QUESTIONS:
+        if q.name == question.name:
+            break
+        answers[q.name] = base.get(q.name) or ("none",) if q.multiple else base.get(q.name, q.values[0])
+    assert flow.next_question(answers) == question
+    for value in question.values:
+        chosen = (value,) if question.multiple else value
+        after = flow.keep_applicable({**answers, question.name: chosen})
+        following = flow.next_question(after)
+        names = [q.name for q in flow.QUESTIONS]
+        if question.name == "provides_ai" and value != "yes":
+            assert following.name == "data_library"
+            continue
+        if question.name == "data_library" and answers.get("provides_ai") != "yes":
+            assert following is None
+            continue
+        rest = names[names.index(question.name) + 1 :]
+        assert (following.name if following else None) == (rest[0] if rest else None)
+
+
+def test_changing_an_answer_keeps_the_others_that_still_apply():
+    answers = {
+        "uses_ai": "yes",
+        "provides_ai": "yes",
+        "data_library": "no",
+        "autonomy": "assistive",
+        "capabilities": ("none",),
+        "risk": "minimal",
+        "generates_content": "no",
+    }
+    assert flow.keep_applicable({**answers, "uses_ai": "no"}) == {**answers, "uses_ai": "no"}
+    dropped = flow.keep_applicable({**answers, "provides_ai": "no"})
+    assert dropped == {"uses_ai": "yes", "provides_ai": "no", "data_library": "no"}
+    assert flow.next_question(dropped) is None
+    again = flow.keep_applicable({**dropped, "provides_ai": "yes"})
+    assert flow.next_question(again).name == "autonomy"

@@ -1,0 +1,203 @@
+"""The question flow as a visitor meets it: forms that work without JavaScript, results, bad links."""
+
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import flow
+
+from .conftest import soup, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(client, response, *choices):
+    """Submit the page's form as a browser without JavaScript would: hidden fields plus choices."""
+    page = soup(response)
+    form = page.find("form", class_="question-form")
+    assert form["method"] == "get"
+    fields = [(i["name"], i["value"]) for i in form.find_all("input", type="hidden")]
+    for choice in choices:
+        box = form.find("input", attrs={"value": choice, "type": ["radio", "checkbox"]})
+        assert box is not None, choice
+        fields.append((box["name"], box["value"]))
+    return client.get(f"{form['action']}?{urlencode(fields)}")
+
+
+def follow(client, response):
+    assert response.status_code == 302, response.status_code
+    return client.get(response["Location"])
+
+
+def answer_all(client, lang, script):
+    response = client.get(f"/{lang}/check/")
+    start = soup(response).find("a", class_="button--start")["href"]
+    response = client.get(start)
+    for choices in script:
+        response = follow(client, submit(client, response, *choices))
+    return response
+
+
+USER = [["yes"], ["no"], ["no"]]
+PROHIBITED_OWNER = [["no"], ["yes"], ["no"], ["fully_autonomous"], ["biometric", "social_scoring"], ["high"], ["yes"]]
+DATA_LIBRARY_OWNER = [["no"], ["no"], ["yes"]]
+
+
+def test_start_page_says_what_it_is_and_that_nothing_is_stored(client, lang):
+    response = client.get(f"/{lang}/check/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == lang
+    assert page.find("a", class_="button--start")["href"] == f"/{lang}/check/uses_ai/"
+
+
+def test_a_user_gets_the_rights_and_duties_of_users(client, lang):
+    result = answer_all(client, lang, USER)
+    assert urlsplit(result.request["PATH_INFO"]).path == f"/{lang}/check/result/"
+    page = soup(result)
+    assert page.find(id="role-user") and not page.find(id="role-owner")
+    links = {a["href"] for a in page.find(id="role-user").find_all("a", class_="source-link")}
+    assert links == {f"/{lang}/ai-law/draft-2025/article-16/", f"/{lang}/ai-law/draft-2025/article-22/"}
+    assert page.find(class_="warning") is None
+
+
+def test_an_owner_of_a_prohibited_system_is_warned(client, lang):
+    page = soup(answer_all(client, lang, PROHIBITED_OWNER))
+    warning = page.find(class_="warning")
+    assert warning is not None
+    banned = warning.select("li.duty--prohibition")
+    assert len(banned) == 3  # fully autonomous, biometric, social scoring
+    assert {li.find("a", class_="source-link")["href"] for li in banned} == {
+        f"/{lang}/ai-law/draft-2025/article-18/#p-3"
+    }
+    # What the draft then requires: suspend or stop (Article 19).
+    assert warning.find("a", class_="source-link", href=f"/{lang}/ai-law/draft-2025/article-19/")
+    owner = page.find(id="role-owner")
+    hrefs = {a["href"] for a in owner.find_all("a", class_="source-link")}
+    for number in ("15", "19", "22"):
+        assert f"/{lang}/ai-law/draft-2025/article-{number}/" in hrefs
+
+
+def test_a_data_library_owner_gets_article_17(client, lang):
+    page = soup(answer_all(client, lang, DATA_LIBRARY_OWNER))
+    section = page.find(id="role-data_library_owner")
+    hrefs = {a["href"] for a in section.find_all("a", class_="source-link")}
+    assert f"/{lang}/ai-law/draft-2025/article-17/" in hrefs
+
+
+def test_no_role_still_hears_what_the_law_gives_them(client):
+    page = soup(client.get("/en/check/result/?uses_ai=no&provides_ai=no&data_library=no"))
+    assert not page.select("section.role[id^=role-]")
+    assert page.find(id="role-none-heading")
+
+
+def test_every_result_says_it_explains_the_draft_and_names_the_law_in_force(client, lang):
+    page = soup(client.get(f"/{lang}/check/result/?uses_ai=not_sure&provides_ai=no&data_library=no"))
+    disclaimer = page.find(class_="disclaimer")
+    assert "230-VIII" in visible_text(disclaimer)
+    assert page.find(class_="unsure") is not None
+
+
+def test_change_links_name_the_question_and_keep_the_other_answers(client, lang):
+    query = (
+        "uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive"
+        "&capabilities=none&risk=minimal&generates_content=no"
+    )
+    page = soup(client.get(f"/{lang}/check/result/?{query}"))
+    rows = page.select(".summary-row")
+    assert len(rows) == 7
+    for row in rows:
+        link = row.find("a")
+        hidden = link.find(class_="visually-hidden")
+        assert visible_text(row.find("dt")) in visible_text(hidden)
+    # Change "uses_ai" to no: everything else still applies, so we go straight back to the result.
+    change = client.get(rows[0].find("a")["href"])
+    assert soup(change).find("input", attrs={"value": "yes", "name": "uses_ai"}).has_attr("checked")
+    back = follow(client, submit(client, change, "no"))
+    assert back.request["PATH_INFO"] == f"/{lang}/check/result/"
+    assert "generates_content=no" in back.request["QUERY_STRING"]
+    # Change "provides_ai" to no: the owner answers no longer apply and are dropped.
+    change = client.get(rows[1].find("a")["href"])
+    back = follow(client, submit(client, change, "no"))
+    assert back.request["QUERY_STRING"] == "uses_ai=yes&provides_ai=no&data_library=no"
+
+
+def test_continuing_without_an_answer_asks_again_in_the_visitors_language(client, lang):
+    response = client.get(f"/{lang}/check/uses_ai/")
+    again = submit(client, response)
+    assert again.status_code == 200
+    page = soup(again)
+    with translation.override(lang):
+        expected = translation.gettext("Select an answer.")
+    assert expected in visible_text(page.find(class_="error-summary"))
+
+
+@pytest.mark.parametrize(
+    "path, status, target",
+    [
+        ("result/?uses_ai=maybe&provides_ai=no&data_library=no", 400, "uses_ai"),
+        ("result/?uses_ai=yes&uses_ai=no&provides_ai=no&data_library=no", 400, "uses_ai"),
+        ("result/?uses_ai=yes&provides_ai=no&data_library=no&autonomy=assistive", 400, None),
+        ("result/?uses_ai=yes", 302, "provides_ai"),
+        ("risk/?uses_ai=yes", 302, "provides_ai"),
+        ("data_library/", 302, "uses_ai"),
+        (
+            "capabilities/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive&capabilities=none&capabilities=biometric",
+            400,
+            "capabilities",
+        ),
+        ("result/?uses_ai=" + "y" * 5000, 400, "uses_ai"),
+        ("no-such-question/", 302, None),
+    ],
+)
+def test_bad_links_lead_back_to_the_right_question(client, lang, path, status, target):
+    response = client.get(f"/{lang}/check/{path}")
+    assert response.status_code == status
+    if status == 302 and target:
+        assert response["Location"].startswith(f"/{lang}/check/{target}/")
+    if status == 400:
+        page = soup(response)
+        assert page.html["lang"] == lang
+        assert page.find(class_="error-summary") is not None
+        if target:
+            assert page.find("form")["action"] == f"/{lang}/check/{target}/"
+
+
+def test_answers_that_do_not_belong_are_left_out_with_a_message(client):
+    response = client.get("/ru/check/result/?uses_ai=yes&provides_ai=no&data_library=no&risk=high")
+    assert response.status_code == 400
+    page = soup(response)
+    with translation.override("ru"):
+        message = translation.gettext(
+            "Some answers in the link were for questions that do not apply to you. We left them out."
+        )
+    assert message in visible_text(page)
+    assert "risk" not in [i["name"] for i in page.find_all("input", type="hidden")]
+
+
+names = st.sampled_from([q.name for q in flow.QUESTIONS] + ["step", "x", "", "uses_ai[]"])
+values = st.one_of(
+    st.sampled_from([v for q in flow.QUESTIONS for v in q.values]),
+    st.text(max_size=60),
+    st.text(min_size=2000, max_size=3000, alphabet="abc%&=\x00"),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.lists(st.tuples(names, values), max_size=12),
+    page=st.sampled_from(["result", "uses_ai", "risk", "capabilities", "nope"]),
+)
+def test_no_query_string_breaks_the_flow(client, params, page):
+    response = client.get(f"/en/check/{page}/?{urlencode(params)}")
+    assert response.status_code in (200, 302, 400)
+
+
+def test_too_many_parameters_get_a_400_page_in_the_visitors_language(client, lang):
+    query = "&".join(f"p{i}=1" for i in range(1200))
+    response = client.get(f"/{lang}/check/result/?{query}")
+    assert response.status_code == 400
+    assert soup(response).html["lang"] == lang
