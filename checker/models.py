@@ -3,16 +3,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from law.models import RenderedMarkdownMixin
+from law.models import EditableContent
 
 
-class FlowText(RenderedMarkdownMixin, models.Model):
+class FlowText(EditableContent):
     key = models.CharField(_("key"), max_length=120, unique=True)
     text = models.TextField(_("text (Markdown)"), blank=True)
     text_html = models.TextField(editable=False, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"text": "text_html"}
+    tracked_groups = {"explanation": ("text",)}
 
     class Meta:
         ordering = ["key"]

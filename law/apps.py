@@ -7,3 +7,13 @@ from django.utils.translation import gettext_lazy as _
 class LawConfig(AppConfig):
     name = "law"
     verbose_name = _("The law")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .history import register_models
+        from .roles import sync_editors_group
+
+        register_models()
+        # Models added by later migrations get their permissions into the Editors group too.
+        post_migrate.connect(lambda **kwargs: sync_editors_group(), sender=self, weak=False)

@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 import tomli_w
 from django.conf import settings
 from django.db import transaction
@@ -553,9 +554,17 @@ def lang_values(texts: dict[str, dict], name: str, getter=None) -> dict[str, str
     return values
 
 
-@transaction.atomic
 def apply_tree(tree: Tree) -> None:
-    """Make the database hold exactly what the tree holds (one transaction: all or nothing)."""
+    """Make the database hold exactly what the tree holds (one transaction: all or nothing).
+
+    The load is one revision in the history, so the admin can restore any text as it was loaded.
+    """
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment("Loaded from content/")
+        write_tree(tree)
+
+
+def write_tree(tree: Tree) -> None:
     from .models import Act, Article, Chapter, Edition, GlossaryTerm, Page, RightOrDuty
 
     act, _ = Act.objects.update_or_create(

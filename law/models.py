@@ -5,9 +5,13 @@ Every text field is translated into kk, ru and en by django-modeltranslation (se
 Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
 """
 
+import datetime
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -29,27 +33,62 @@ def text_in(obj, field, lang):
     return getattr(obj, f"{field}_{lang}", "") or ""
 
 
-class RenderedMarkdownMixin(models.Model):
-    """Keeps `<field>_html` in step with the Markdown `<field>` in every language on save."""
+def digest(*texts: str) -> str:
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+class EditableContent(models.Model):
+    """What every editable record shares.
+
+    - Markdown fields are rendered to sanitized HTML on save (`markdown_fields`), never per request.
+    - `version` grows by one on every save, so the admin can refuse a save based on a stale copy.
+    - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
+      the text and when it last changed, so editors see which translations are out of date.
+    """
 
     markdown_fields: dict[str, str] = {}
+    tracked_groups: dict[str, tuple[str, ...]] = {}
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+    language_changes = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         self.render_markdown_fields()
+        self.track_language_changes()
+        self.version = (self.version or 0) + 1
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            # update_or_create() saves only the fields it was given: keep the HTML in step too.
-            targets = {f"{self.markdown_fields[s]}_{lang}" for s in self.markdown_fields for lang in LANGUAGE_CODES}
-            kwargs["update_fields"] = set(update_fields) | targets
+            # update_or_create() saves only the fields it was given: keep the derived ones in step.
+            derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
+            kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
         super().save(*args, **kwargs)
 
     def render_markdown_fields(self):
         for source, target in self.markdown_fields.items():
             for lang in LANGUAGE_CODES:
                 setattr(self, f"{target}_{lang}", render_markdown(text_in(self, source, lang)))
+
+    def track_language_changes(self):
+        now = timezone.now().isoformat()
+        changes = dict(self.language_changes or {})
+        for group, fields in self.tracked_groups.items():
+            entries = dict(changes.get(group, {}))
+            for lang in LANGUAGE_CODES:
+                texts = [text_in(self, f, lang).strip() for f in fields]
+                new = digest(*texts)
+                old = entries.get(lang, {})
+                if old.get("digest") != new:
+                    entries[lang] = {"digest": new, "at": now if any(texts) or old else None}
+            changes[group] = entries
+        self.language_changes = changes
+
+    def changed_at(self, group: str, lang: str):
+        """When the group's text in this language last changed (None if never written)."""
+        value = (self.language_changes or {}).get(group, {}).get(lang, {}).get("at")
+        return datetime.datetime.fromisoformat(value) if value else None
 
 
 class Act(models.Model):
@@ -66,7 +105,7 @@ class Act(models.Model):
         return self.title_kk or self.slug
 
 
-class Edition(RenderedMarkdownMixin, models.Model):
+class Edition(EditableContent):
     class Kind(models.TextChoices):
         DRAFT = "draft", _("Draft law")
         LAW = "law", _("Adopted law")
@@ -112,7 +151,7 @@ class Edition(RenderedMarkdownMixin, models.Model):
         return self.legal_status == self.LegalStatus.IN_FORCE
 
 
-class Chapter(models.Model):
+class Chapter(EditableContent):
     """A chapter of an edition, or, where the law's own chapters are not known, the site's grouping."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters")
@@ -141,7 +180,7 @@ class PublishedArticleManager(models.Manager):
         return super().get_queryset().filter(status=Status.PUBLISHED)
 
 
-class Article(RenderedMarkdownMixin, models.Model):
+class Article(EditableContent):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
     number = models.CharField(_("article number"), max_length=10, help_text=_("For example 7 or 7-1."))
@@ -157,6 +196,7 @@ class Article(RenderedMarkdownMixin, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
+    tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
 
     objects = models.Manager()
     published = PublishedArticleManager()
@@ -174,7 +214,7 @@ class Article(RenderedMarkdownMixin, models.Model):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
 
 
-class Paragraph(RenderedMarkdownMixin, models.Model):
+class Paragraph(EditableContent):
     """A paragraph or subparagraph, keyed by a label that is the same in every language ('3', '3-2')."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
@@ -185,6 +225,7 @@ class Paragraph(RenderedMarkdownMixin, models.Model):
     note_html = models.TextField(editable=False, blank=True)
 
     markdown_fields = {"note": "note_html"}
+    tracked_groups = {"official": ("official_text",), "explanation": ("note",)}
 
     class Meta:
         ordering = ["article", "position"]
@@ -210,7 +251,7 @@ class Role(models.TextChoices):
     DATA_LIBRARY_OWNER = "data_library_owner", _("Data library owner")
 
 
-class RightOrDuty(models.Model):
+class RightOrDuty(EditableContent):
     """One right or one duty of a role, tied to the article (and paragraph, where known) it comes from.
 
     `applies_if` narrows a duty to some answers of the question flow, e.g. 'capabilities=biometric'
@@ -233,6 +274,8 @@ class RightOrDuty(models.Model):
     text = models.TextField(_("text"), blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    tracked_groups = {"explanation": ("text",)}
+
     class Meta:
         ordering = ["article__position", "position"]
         verbose_name = _("right or duty")
@@ -246,7 +289,7 @@ class RightOrDuty(models.Model):
         return f"{url}#{self.paragraph.anchor}" if self.paragraph_id else url
 
 
-class GlossaryTerm(RenderedMarkdownMixin, models.Model):
+class GlossaryTerm(EditableContent):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("term"), max_length=200, blank=True)
     definition = models.TextField(_("definition (Markdown)"), blank=True)
@@ -255,6 +298,7 @@ class GlossaryTerm(RenderedMarkdownMixin, models.Model):
     position = models.PositiveIntegerField(default=0)
 
     markdown_fields = {"definition": "definition_html"}
+    tracked_groups = {"explanation": ("name", "definition")}
 
     class Meta:
         ordering = ["position", "slug"]
@@ -268,7 +312,7 @@ class GlossaryTerm(RenderedMarkdownMixin, models.Model):
         return reverse("law:glossary") + f"#{self.slug}"
 
 
-class Page(RenderedMarkdownMixin, models.Model):
+class Page(EditableContent):
     """A free-standing page written as content: the home page text, the Committee regulation."""
 
     slug = models.SlugField(unique=True)
@@ -280,6 +324,7 @@ class Page(RenderedMarkdownMixin, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"body": "body_html"}
+    tracked_groups = {"explanation": ("title", "body")}
 
     class Meta:
         ordering = ["slug"]

@@ -1,0 +1,31 @@
+"""The question flow's words in the admin, in kk, ru and en."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from law.admin import EditorAdmin, MissingInLanguageFilter, preview_block
+
+from .models import FlowText
+
+
+class FlowTextMissingFilter(MissingInLanguageFilter):
+    def queryset(self, request, queryset):
+        lang = self.value()
+        return queryset.filter(**{f"text_{lang}": ""}) if lang in ("kk", "ru", "en") else queryset
+
+
+@admin.register(FlowText)
+class FlowTextAdmin(EditorAdmin):
+    list_display = ("key", "text")
+    list_filter = (FlowTextMissingFilter,)
+    search_fields = ("key", "text_kk", "text_ru", "text_en")
+    readonly_fields = ("key", "text_preview")
+    fieldsets = ((None, {"fields": ("key", "text", "text_preview")}),)
+
+    def has_add_permission(self, request):
+        # The keys are declared by checker.flow; editors change words, not structure.
+        return False
+
+    @admin.display(description=_("Preview"))
+    def text_preview(self, obj):
+        return preview_block(obj, "text_html")

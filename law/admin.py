@@ -1,0 +1,280 @@
+"""The editors' admin: three-language editing in tabs, publishing, history and no lost updates."""
+
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
+
+from .editing import ConcurrentEditForm, translation_matrix
+from .history import register_models
+from .models import LANGUAGE_CODES, Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
+
+register_models()  # before the VersionAdmin classes below would register them without exclusions
+
+admin.site.site_header = _("AI law explained: editors")
+admin.site.site_title = _("AI law explained: editors")
+admin.site.index_title = _("Content")
+admin.site.index_template = "admin/lawsite_index.html"
+
+
+class MissingInLanguageFilter(admin.SimpleListFilter):
+    """'Missing in kk / ru / en': records whose main text is empty in that language."""
+
+    title = _("missing in")
+    parameter_name = "missing"
+    text_fields: tuple[str, ...] = ()
+
+    def lookups(self, request, model_admin):
+        return [(lang, lang) for lang in LANGUAGE_CODES]
+
+    def queryset(self, request, queryset):
+        lang = self.value()
+        if lang not in LANGUAGE_CODES:
+            return queryset
+        query = Q()
+        for name in model_admin_text_fields(queryset.model):
+            query |= Q(**{f"{name}_{lang}": ""})
+        return queryset.filter(query)
+
+
+def model_admin_text_fields(model):
+    return {
+        Article: ("plain_title", "summary"),
+        GlossaryTerm: ("name", "definition"),
+        Page: ("title", "body"),
+        RightOrDuty: ("text",),
+        Edition: ("title",),
+        Chapter: ("title",),
+    }.get(model, ())
+
+
+class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """Every content admin: language tabs, history with restore, refusal of stale saves."""
+
+    form = ConcurrentEditForm
+    history_latest_first = True
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        first_name, first_options = fieldsets[0]
+        fields = list(first_options["fields"])
+        if "loaded_version" not in fields:
+            fields.append("loaded_version")
+        return [(first_name, {**first_options, "fields": fields}), *fieldsets[1:]]
+
+
+def preview_block(obj, field):
+    """The rendered HTML of a Markdown field in each language, as it was last saved."""
+    if obj is None or not obj.pk:
+        return "—"
+    return format_html_join(
+        "",
+        "<div class='md-preview' lang='{}'><strong>{}</strong><div>{}</div></div>",
+        # The HTML was sanitized by law.rendering when it was saved.
+        ((lang, lang.upper(), mark_safe(getattr(obj, f"{field}_{lang}") or "—")) for lang in LANGUAGE_CODES),  # noqa: S308
+    )
+
+
+class ParagraphInline(TranslationStackedInline):
+    model = Paragraph
+    extra = 0
+    fields = ("label", "position", "official_text", "note")
+    ordering = ("position",)
+
+
+class RightOrDutyInline(TranslationStackedInline):
+    model = RightOrDuty
+    extra = 0
+    fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")
+    fk_name = "article"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "paragraph":
+            object_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = (
+                Paragraph.objects.filter(article_id=object_id) if object_id else Paragraph.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Article)
+class ArticleAdmin(EditorAdmin):
+    list_display = ("number_display", "plain_title", "edition", "chapter", "status", "languages", "last_checked")
+    list_display_links = ("number_display", "plain_title")
+    list_filter = ("edition", "chapter", "status", MissingInLanguageFilter)
+    search_fields = (
+        "=number",
+        *[
+            f"{name}_{lang}"
+            for name in ("plain_title", "official_title", "summary", "for_you")
+            for lang in LANGUAGE_CODES
+        ],
+        *[f"paragraphs__{name}_{lang}" for name in ("official_text", "note") for lang in LANGUAGE_CODES],
+    )
+    list_select_related = ("edition", "chapter")
+    ordering = ("edition", "position")
+    inlines = (ParagraphInline, RightOrDutyInline)
+    actions = ("send_to_review", "publish", "back_to_draft")
+    readonly_fields = ("summary_preview", "for_you_preview")
+    fieldsets = (
+        (None, {"fields": ("edition", "chapter", "number", "position", "status", "last_checked")}),
+        (_("Titles"), {"fields": ("official_title", "plain_title")}),
+        (_("Explanation (Markdown)"), {"fields": ("summary", "for_you")}),
+        (_("Preview, as last saved"), {"fields": ("summary_preview", "for_you_preview"), "classes": ("collapse",)}),
+    )
+
+    @admin.display(description=_("article"), ordering="position")
+    def number_display(self, obj):
+        return obj.number
+
+    @admin.display(description=_("languages with an explanation"))
+    def languages(self, obj):
+        return " ".join(lang for lang in LANGUAGE_CODES if getattr(obj, f"summary_{lang}")) or "—"
+
+    @admin.display(description=_("In short: preview"))
+    def summary_preview(self, obj):
+        return preview_block(obj, "summary_html")
+
+    @admin.display(description=_("What this means for you: preview"))
+    def for_you_preview(self, obj):
+        return preview_block(obj, "for_you_html")
+
+    def set_status(self, request, queryset, status):
+        count = 0
+        for article in queryset:
+            article.status = status
+            article.save(update_fields=["status"])
+            count += 1
+        message = ngettext(
+            "%(count)d article is now: %(status)s.", "%(count)d articles are now: %(status)s.", count
+        ) % {"count": count, "status": Status(status).label}
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description=_("Send to review"), permissions=["change"])
+    def send_to_review(self, request, queryset):
+        self.set_status(request, queryset, Status.REVIEW)
+
+    @admin.action(description=_("Publish"), permissions=["change"])
+    def publish(self, request, queryset):
+        self.set_status(request, queryset, Status.PUBLISHED)
+
+    @admin.action(description=_("Back to draft"), permissions=["change"])
+    def back_to_draft(self, request, queryset):
+        self.set_status(request, queryset, Status.DRAFT)
+
+    def get_urls(self):
+        extra = [
+            path(
+                "translation-status/",
+                self.admin_site.admin_view(self.translation_status_view),
+                name="law_article_translation_status",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def translation_status_view(self, request):
+        articles = (
+            Article.objects.select_related("edition", "chapter")
+            .prefetch_related("paragraphs", "rights_and_duties")
+            .order_by("edition__position", "position")
+        )
+        rows = translation_matrix(articles)
+        others = []
+        for model, label in ((GlossaryTerm, _("Glossary terms")), (Page, _("Pages"))):
+            opts = model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            counts = []
+            for lang in LANGUAGE_CODES:
+                query = Q()
+                for name in model_admin_text_fields(model):
+                    query |= Q(**{f"{name}_{lang}": ""})
+                counts.append((lang, model.objects.filter(query).count(), f"{url}?missing={lang}"))
+            others.append({"label": label, "counts": counts})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Translation status"),
+            "rows": rows,
+            "languages": LANGUAGE_CODES,
+            "others": others,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/law/translation_status.html", context)
+
+
+@admin.register(Edition)
+class EditionAdmin(EditorAdmin):
+    list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from")
+    readonly_fields = ("description_preview",)
+    fieldsets = (
+        (None, {"fields": ("act", "slug", "kind", "legal_status", "number", "position", "superseded_by")}),
+        (_("Dates"), {"fields": ("signed_on", "published_on", "in_force_from")}),
+        (_("Texts"), {"fields": ("title", "short_title", "official_url", "description", "description_preview")}),
+    )
+
+    @admin.display(description=_("Description: preview"))
+    def description_preview(self, obj):
+        return preview_block(obj, "description_html")
+
+
+@admin.register(Chapter)
+class ChapterAdmin(EditorAdmin):
+    list_display = ("__str__", "title", "edition", "is_official", "position")
+    list_filter = ("edition", "is_official", MissingInLanguageFilter)
+    fieldsets = ((None, {"fields": ("edition", "key", "number", "is_official", "position", "title")}),)
+
+
+@admin.register(RightOrDuty)
+class RightOrDutyAdmin(EditorAdmin):
+    list_display = ("key", "role", "kind", "article", "paragraph", "applies_if")
+    list_filter = ("role", "kind", "article__edition", MissingInLanguageFilter)
+    search_fields = ("key", *[f"text_{lang}" for lang in LANGUAGE_CODES])
+    list_select_related = ("article__edition", "paragraph")
+    fieldsets = ((None, {"fields": ("key", "article", "paragraph", "role", "kind", "applies_if", "position", "text")}),)
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(EditorAdmin):
+    list_display = ("slug", "name", "article")
+    list_filter = (MissingInLanguageFilter,)
+    search_fields = ("slug", *[f"{n}_{lang}" for n in ("name", "definition") for lang in LANGUAGE_CODES])
+    readonly_fields = ("definition_preview",)
+    fieldsets = ((None, {"fields": ("slug", "position", "article", "name", "definition", "definition_preview")}),)
+
+    @admin.display(description=_("Definition: preview"))
+    def definition_preview(self, obj):
+        return preview_block(obj, "definition_html")
+
+
+@admin.register(Page)
+class PageAdmin(EditorAdmin):
+    list_display = ("slug", "title", "status", "last_checked")
+    list_filter = ("status", MissingInLanguageFilter)
+    search_fields = ("slug", *[f"{n}_{lang}" for n in ("title", "body") for lang in LANGUAGE_CODES])
+    readonly_fields = ("body_preview",)
+    actions = ("publish",)
+    fieldsets = ((None, {"fields": ("slug", "status", "last_checked", "title", "body", "body_preview")}),)
+
+    @admin.display(description=_("Body: preview"))
+    def body_preview(self, obj):
+        return preview_block(obj, "body_html")
+
+    @admin.action(description=_("Publish"), permissions=["change"])
+    def publish(self, request, queryset):
+        for page in queryset:
+            page.status = Status.PUBLISHED
+            page.save(update_fields=["status"])
+
+    def view_on_site(self, obj):
+        slug_urls = {"home": "law:home", "committee": "law:committee"}
+        return reverse(slug_urls[obj.slug]) if obj.slug in slug_urls else None
+
+
+@admin.register(Act)
+class ActAdmin(VersionAdmin, TabbedTranslationAdmin):
+    list_display = ("slug", "title")

@@ -1,0 +1,45 @@
+"""The "Editors" group: may change the site's content and nothing else (no users, groups, rights)."""
+
+EDITORS = "Editors"
+
+# (app label, model name, actions). Words of the flow and the act's title can be changed, not added.
+EDITOR_PERMISSIONS = [
+    ("law", "edition", ("add", "change", "delete", "view")),
+    ("law", "chapter", ("add", "change", "delete", "view")),
+    ("law", "article", ("add", "change", "delete", "view")),
+    ("law", "paragraph", ("add", "change", "delete", "view")),
+    ("law", "rightorduty", ("add", "change", "delete", "view")),
+    ("law", "glossaryterm", ("add", "change", "delete", "view")),
+    ("law", "page", ("add", "change", "delete", "view")),
+    ("law", "act", ("change", "view")),
+    ("checker", "flowtext", ("change", "view")),
+]
+
+
+def sync_editors_group(apps=None, **kwargs):
+    """Create the group if needed and give it exactly the permissions above."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    apps = apps or global_apps
+    for config in apps.get_app_configs():
+        # Permissions are normally created after all migrations; a fresh database needs them now.
+        stub = getattr(config, "models_module", None) is None
+        if stub:
+            config.models_module = True
+        create_permissions(config, apps=apps, verbosity=0)
+        if stub:
+            config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group, _created = group_model.objects.get_or_create(name=EDITORS)
+    wanted = []
+    for app_label, model, actions in EDITOR_PERMISSIONS:
+        for action in actions:
+            permission = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=f"{action}_{model}"
+            ).first()
+            if permission is not None:
+                wanted.append(permission)
+    group.permissions.set(wanted)
+    return group

@@ -1,0 +1,208 @@
+"""The editors' admin: editing in three languages, publishing, history, no lost updates, roles."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from reversion.models import Version
+
+from law.models import Article
+
+from .conftest import soup, visible_text
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-editor-passphrase-42"
+
+
+@pytest.fixture
+def editor(monkeypatch):
+    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
+    call_command("createeditor", "aigerim", "--no-input", "--email", "aigerim@example.kz")
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="aigerim")
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def form_fields(response, form_id):
+    """What a browser would send for the form as it stands: every named control with its value."""
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    form = page.find("form", id=form_id)
+    assert form is not None, f"no form #{form_id}"
+    data = {}
+    for control in form.find_all(["input", "textarea", "select"]):
+        name = control.get("name")
+        if not name or control.get("type") in ("submit", "button", "file"):
+            continue
+        if control.name == "textarea":
+            data[name] = control.get_text()
+            if data[name].startswith("\n"):
+                data[name] = data[name][1:]
+        elif control.name == "select":
+            chosen = control.find("option", selected=True)
+            data[name] = chosen["value"] if chosen else ""
+        elif control.get("type") in ("checkbox", "radio"):
+            if control.has_attr("checked"):
+                data[name] = control.get("value", "on")
+        else:
+            data[name] = control.get("value", "")
+    return data
+
+
+def article(number="16"):
+    return Article.objects.get(edition__slug="draft-2025", number=number)
+
+
+def change_url(obj):
+    return f"/admin/law/article/{obj.pk}/change/"
+
+
+def test_an_editor_edits_the_kazakh_explanation_and_the_public_page_changes(editor):
+    client = signed_in(editor)
+    target = article("16")
+    form = client.get(change_url(target))
+    assert form.status_code == 200
+    data = form_fields(form, "article_form")
+    data["summary_kk"] = "Пайдаланушы ретінде сіздің **құқықтарыңыз** бар."
+    response = client.post(change_url(target), data)
+    assert response.status_code == 302, visible_text(soup(response).find(class_="errornote") or soup(response))
+    public = Client().get("/kk/ai-law/draft-2025/article-16/")
+    plain = soup(public).find(id="plain-language")
+    assert plain.find("strong").get_text() == "құқықтарыңыз"
+
+
+def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor):
+    client = signed_in(editor)
+    target = article("20")
+    response = client.post(
+        "/admin/law/article/", {"action": "back_to_draft", "_selected_action": [target.pk], "index": 0}
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.status == "draft"
+    assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 404
+    toc = soup(Client().get("/en/ai-law/draft-2025/"))
+    assert not toc.find("a", href="/en/ai-law/draft-2025/article-20/")
+    preview = client.get("/en/ai-law/draft-2025/article-20/")
+    assert preview.status_code == 200
+    assert soup(preview).find(class_="preview-marker") is not None
+    client.post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 200
+
+
+def test_two_conflicting_saves_keep_both(editor, django_user_model):
+    other = django_user_model.objects.create_superuser("daniyar", "d@example.kz", PASSWORD)
+    first, second = signed_in(editor), signed_in(other)
+    target = article("17")
+    form_a = form_fields(first.get(change_url(target)), "article_form")
+    form_b = form_fields(second.get(change_url(target)), "article_form")
+    form_a["summary_en"] = "First editor's summary."
+    assert first.post(change_url(target), form_a).status_code == 302
+    form_b["for_you_en"] = "Second editor's text for you."
+    refused = second.post(change_url(target), form_b)
+    assert refused.status_code == 200
+    page = soup(refused)
+    note = visible_text(page.find(class_="errorlist"))
+    assert "NOT saved" in note
+    assert "First editor's summary." in note  # what changed in the meantime
+    assert page.find("textarea", attrs={"name": "for_you_en"}).get_text().strip() == "Second editor's text for you."
+    target.refresh_from_db()
+    assert target.summary_en == "First editor's summary."
+    assert target.for_you_en != "Second editor's text for you."
+
+
+def test_a_change_is_restored_from_history(editor):
+    client = signed_in(editor)
+    target = article("23")
+    before = target.summary_en
+    data = form_fields(client.get(change_url(target)), "article_form")
+    data["summary_en"] = "A mistaken edit."
+    assert client.post(change_url(target), data).status_code == 302
+    history = client.get(f"/admin/law/article/{target.pk}/history/")
+    assert history.status_code == 200
+    versions = Version.objects.get_for_object(target).order_by("revision__date_created")
+    assert versions.count() >= 2
+    loaded_version = versions.first()  # the revision made when content/ was loaded
+    url = f"/admin/law/article/{target.pk}/history/{loaded_version.pk}/"
+    revert_form = client.get(url)
+    assert revert_form.status_code == 200
+    assert client.post(url, form_fields(revert_form, "article_form")).status_code == 302
+    target.refresh_from_db()
+    assert target.summary_en == before
+
+
+def test_an_editor_cannot_manage_users_groups_or_permissions(editor):
+    client = signed_in(editor)
+    for url in ("/admin/auth/user/", "/admin/auth/group/", f"/admin/auth/user/{editor.pk}/change/"):
+        assert client.get(url).status_code == 403
+    assert client.get("/admin/law/article/").status_code == 200
+    assert client.get("/admin/checker/flowtext/").status_code == 200
+
+
+def test_the_sixth_wrong_password_locks_the_login(editor):
+    client = Client()
+    for attempt in range(1, 6):
+        response = client.post("/admin/login/", {"username": "aigerim", "password": f"wrong-{attempt}"})
+        assert response.status_code == 200, attempt
+    locked = client.post("/admin/login/", {"username": "aigerim", "password": "wrong-6"})
+    assert locked.status_code == 429
+    assert "30" in visible_text(soup(locked))
+    still_locked = Client().post("/admin/login/", {"username": "aigerim", "password": PASSWORD})
+    assert still_locked.status_code == 429
+    call_command("axes_reset")
+    assert Client().post("/admin/login/", {"username": "aigerim", "password": PASSWORD}).status_code == 302
+
+
+def test_translation_status_reports_a_removed_kazakh_text_as_missing(editor):
+    target = article("12")
+    target.summary_kk = ""
+    target.plain_title_kk = ""
+    target.for_you_kk = ""
+    target.save()
+    page = soup(signed_in(editor).get("/admin/law/article/translation-status/"))
+    row = next(r for r in page.select("tbody tr") if visible_text(r.th).endswith(" 12"))
+    cells = row.find_all("td")
+    kk_explanation = cells[1]
+    assert "state-missing" in kk_explanation["class"]
+    assert kk_explanation.find("a")["href"].startswith(f"/admin/law/article/{target.pk}/change/")
+
+
+def test_translation_status_marks_a_language_out_of_date_when_another_changed_later(editor):
+    target = article("13")
+    long_ago = (timezone.now() - datetime.timedelta(hours=2)).isoformat()
+    target.summary_kk = target.summary_kk or "Қысқаша."
+    target.summary_ru = target.summary_ru or "Кратко."
+    target.summary_en = target.summary_en or "In short."
+    target.save()
+    for lang in ("kk", "ru", "en"):
+        target.language_changes["explanation"][lang]["at"] = long_ago
+    target.summary_en = target.summary_en + " One more sentence."
+    target.save()
+    page = soup(signed_in(editor).get("/admin/law/article/translation-status/"))
+    row = next(r for r in page.select("tbody tr") if visible_text(r.th).endswith(" 13"))
+    states = [cell["class"][0] for cell in row.find_all("td")]
+    # cells: kk official, kk explanation, ru official, ru explanation, en official, en explanation
+    assert states[1] == "state-stale" and states[3] == "state-stale" and states[5] == "state-ok"
+
+
+def test_admin_pages_load_nothing_from_other_sites(editor):
+    page = soup(signed_in(editor).get(change_url(article("15"))))
+    sources = [tag.get("src") or tag.get("href") for tag in page.find_all(["script", "link"])]
+    assert any("jquery-ui" in (s or "") for s in sources)
+    assert all(s.startswith("/") and not s.startswith("//") for s in sources if s)
+
+
+def test_markdown_preview_and_view_on_site(editor):
+    client = signed_in(editor)
+    page = soup(client.get(change_url(article("18"))))
+    assert page.select(".md-preview[lang=kk]")
+    assert page.find("a", class_="viewsitelink")
