@@ -8,5 +8,6 @@ app_name = "checker"
 urlpatterns = [
     path("", views.start, name="start"),
     path("result/", views.result, name="result"),
+    path("result/print/", views.result_print, name="result_print"),
     path("<slug:name>/", views.question, name="question"),
 ]

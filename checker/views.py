@@ -133,6 +133,14 @@ def question(request, name):
 
 
 def result(request):
+    return render_result(request, "checker/result.html")
+
+
+def result_print(request):
+    return render_result(request, "checker/result_print.html")
+
+
+def render_result(request, template):
     answers = flow.parse(request.GET)
     words = Words()
     if answers.problems:
@@ -147,19 +155,23 @@ def result(request):
     )
     outcome = flow.outcome(answers.values, records)
     edition = Edition.objects.select_related("superseded_by").filter(slug=FLOW_EDITION).first()
+    query = urlencode(answers.query_items())
     return render(
         request,
-        "checker/result.html",
+        template,
         {
             "words": words,
             "outcome": outcome,
             "roles": [role_section(role, outcome, words) for role in outcome.roles],
             "summary": answer_summary(answers, words),
+            "edition": edition,
             "law_in_force": edition.superseded_by if edition else None,
             "unsure": [{"question": q, "html": words.html.get(f"not_sure.{q}", "")} for q in outcome.unsure],
             "risk_html": words.html.get(f"risk.{outcome.risk}", "") if outcome.risk else "",
-            "prohibited_by_article": outcome.prohibited,
             "restart_url": reverse("checker:start"),
+            "result_url": f"{reverse('checker:result')}?{query}",
+            "print_url": f"{reverse('checker:result_print')}?{query}",
+            "permanent_url": request.build_absolute_uri(f"{reverse('checker:result')}?{query}"),
         },
     )
 

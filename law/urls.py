@@ -21,7 +21,9 @@ app_name = "law"
 urlpatterns = [
     path("", views.home, name="home"),
     path("ai-law/<slug:edition>/", views.edition, name="edition"),
+    path("ai-law/<slug:edition>/print/", views.edition_print, name="edition_print"),
     path("ai-law/<slug:edition>/article-<number:number>/", views.article, name="article"),
+    path("ai-law/<slug:edition>/article-<number:number>/print/", views.article_print, name="article_print"),
     path("glossary/", views.glossary, name="glossary"),
     path("committee/", views.committee, name="committee"),
 ]

@@ -54,8 +54,9 @@ def edition(request, edition):
     )
 
 
-def article(request, edition, number):
-    edition = get_edition(edition)
+def article_context(request, edition_slug, number):
+    """Everything the article page and its printable summary show; 404 for hidden articles."""
+    edition = get_edition(edition_slug)
     visible = p.visible_articles(request.user).filter(edition=edition)
     current = (
         visible.select_related("chapter")
@@ -65,44 +66,90 @@ def article(request, edition, number):
     )
     if current is None:
         raise Http404("No such article")
-    stub_fields = ["number", *[f"plain_title_{code}" for code in p.LANGUAGE_NAMES]]
-    previous = visible.filter(position__lt=current.position).order_by("-position").only(*stub_fields).first()
-    following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
     paragraphs = list(current.paragraphs.all())
     lang = get_language()
     explained_in = p.explanation_languages(current)
     official_in = p.official_text_languages(current, paragraphs)
-    notes = [para for para in paragraphs if text_in(para, "note_html", lang)]
 
     def url_in(code):
         with override(code):
             return reverse("law:article", kwargs={"edition": edition.slug, "number": number})
 
+    return {
+        "edition": edition,
+        "notice": p.edition_status_notice(edition),
+        "article": current,
+        "title": p.article_title(current),
+        "paragraphs": [
+            {
+                "paragraph": para,
+                "display_label": p.paragraph_display_label(para.label),
+                "has_note": bool(text_in(para, "note_html", lang)),
+            }
+            for para in paragraphs
+        ],
+        "notes": [para for para in paragraphs if text_in(para, "note_html", lang)],
+        "has_explanation": lang in explained_in,
+        "explanation_elsewhere": p.other_languages(explained_in, url_in),
+        "has_official_text": lang in official_in,
+        "official_elsewhere": p.other_languages(official_in, url_in),
+        "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
+        "is_preview": current.status != Status.PUBLISHED,
+        "visible": visible,
+        "permanent_url": request.build_absolute_uri(url_in(lang)),
+    }
+
+
+def article(request, edition, number):
+    context = article_context(request, edition, number)
+    current, visible = context["article"], context.pop("visible")
+    stub_fields = ["number", *[f"plain_title_{code}" for code in p.LANGUAGE_NAMES]]
+    previous = visible.filter(position__lt=current.position).order_by("-position").only(*stub_fields).first()
+    following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
+    context["previous"] = p.article_link(previous, context["edition"])
+    context["next"] = p.article_link(following, context["edition"])
+    return render(request, "law/article.html", context)
+
+
+def article_print(request, edition, number):
+    context = article_context(request, edition, number)
+    context.pop("visible")
+    context["with_official"] = request.GET.get("official") == "1"
+    return render(request, "law/article_print.html", context)
+
+
+def edition_print(request, edition):
+    """The booklet: every visible article's summary, a page break before each chapter."""
+    edition = get_edition(edition)
+    articles = (
+        p.visible_articles(request.user)
+        .filter(edition=edition)
+        .select_related("chapter")
+        .prefetch_related("paragraphs", "rights_and_duties__paragraph")
+    )
+    lang = get_language()
+    chapters = []
+    for chapter in edition.chapters.all():
+        items = [
+            {
+                "article": a,
+                "title": p.article_title(a),
+                "groups": p.rights_and_duties_by_role(list(a.rights_and_duties.all())),
+                "notes": [para for para in a.paragraphs.all() if text_in(para, "note_html", lang)],
+            }
+            for a in articles
+            if a.chapter_id == chapter.pk
+        ]
+        if items:
+            chapters.append({"chapter": chapter, "articles": items})
     return render(
         request,
-        "law/article.html",
+        "law/edition_print.html",
         {
             "edition": edition,
             "notice": p.edition_status_notice(edition),
-            "article": current,
-            "title": p.article_title(current),
-            "paragraphs": [
-                {
-                    "paragraph": para,
-                    "display_label": p.paragraph_display_label(para.label),
-                    "has_note": bool(text_in(para, "note_html", lang)),
-                }
-                for para in paragraphs
-            ],
-            "notes": notes,
-            "has_explanation": lang in explained_in,
-            "explanation_elsewhere": p.other_languages(explained_in, url_in),
-            "has_official_text": lang in official_in,
-            "official_elsewhere": p.other_languages(official_in, url_in),
-            "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
-            "previous": p.article_link(previous, edition),
-            "next": p.article_link(following, edition),
-            "is_preview": current.status != Status.PUBLISHED,
+            "chapters": chapters,
+            "permanent_url": request.build_absolute_uri(edition.get_absolute_url()),
         },
     )
 

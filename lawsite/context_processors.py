@@ -40,4 +40,5 @@ def site(request):
     return {
         "language_links": language_links(request),
         "site_languages": settings.LANGUAGES,
+        "page_url": request.build_absolute_uri(request.path),
     }

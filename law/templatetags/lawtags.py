@@ -1,6 +1,7 @@
 """Template filters for the law's pages; they only format, the deciding is done in presentation.py."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from law import presentation
@@ -23,3 +24,9 @@ def article_title(article):
 def in_language(obj, spec):
     """{{ obj|in_language:"field" }} → the field's text in the page's language, '' if missing."""
     return text_in(obj, spec, get_language())
+
+
+@register.simple_tag
+def now_date():
+    """Today's date in the page's language (site.js replaces it with the reader's date on printing)."""
+    return presentation.long_date(timezone.localdate())

@@ -1,0 +1,133 @@
+"""Printed summaries, rendered to PDF by Chromium: page counts, titles, permanent URLs, no chrome."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+LANGS = ["kk", "ru", "en"]
+TYPICAL_ARTICLES = ["15", "16", "17", "19", "22"]
+MAXIMAL_ANSWERS = (
+    "uses_ai=yes&provides_ai=yes&data_library=yes&autonomy=fully_autonomous&capabilities=manipulation"
+    "&capabilities=vulnerability&capabilities=biometric&capabilities=social_scoring&capabilities=illegal_content"
+    "&risk=not_sure&generates_content=not_sure"
+)
+ANSWER_SETS = [
+    MAXIMAL_ANSWERS,
+    "uses_ai=yes&provides_ai=no&data_library=no",
+    "uses_ai=not_sure&provides_ai=not_sure&data_library=not_sure",
+    "uses_ai=no&provides_ai=no&data_library=no",
+]
+
+
+def pdf(page, url):
+    page.goto(url)
+    data = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
+    return PdfReader(io.BytesIO(data))
+
+
+def text_of(reader):
+    return "\n".join(p.extract_text() or "" for p in reader.pages)
+
+
+def squash(text):
+    return " ".join(text.split())
+
+
+def compact(text):
+    """Text without any spaces: PDF text extraction adds spaces around some Kazakh letters."""
+    return "".join(text.split())
+
+
+PAGE_NUMBER = re.compile(r"\d+ / \d+")
+
+
+def chrome_texts(page, site, lang):
+    """Texts that belong to the site's navigation and footer, read from the screen page."""
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/")
+    texts = [
+        page.inner_text(".skip-link"),
+        page.inner_text(".primary-nav li:first-child a"),
+        page.inner_text(".site-footer p:first-child"),
+    ]
+    texts += [name for name in ("Қазақша", "Русский")]
+    return [squash(t) for t in texts if t.strip()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_typical_article_prints_on_one_page_with_title_and_permanent_url(page, site, lang):
+    chrome = chrome_texts(page, site, lang)
+    for number in TYPICAL_ARTICLES:
+        url = f"{site}/{lang}/ai-law/draft-2025/article-{number}/"
+        page.goto(url)
+        title = squash(page.inner_text("h1"))
+        reader = pdf(page, url + "print/")
+        assert len(reader.pages) == 1, f"article {number} in {lang}: {len(reader.pages)} pages"
+        text = compact(text_of(reader))
+        assert compact(title) in text
+        assert url in text
+        for item in chrome:
+            assert compact(item) not in text, f"navigation text {item!r} printed"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_official_text_is_printed_only_on_request(page, site, lang):
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/article-16/print/")
+    assert page.locator("#official-text-heading").count() == 0
+    page.check("#with-official")
+    page.click(".print-toolbar button[type=submit]")
+    assert page.url.endswith("?official=1")
+    heading = compact(page.inner_text("#official-text-heading"))
+    assert heading in compact(text_of(pdf(page, page.url)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_booklet_starts_every_chapter_on_a_new_page(page, site, lang):
+    url = f"{site}/{lang}/ai-law/draft-2025/print/"
+    page.goto(url)
+    headings = [squash(h) for h in page.locator("section.booklet-chapter > h2").all_inner_texts()]
+    assert len(headings) == 8
+    reader = pdf(page, url)
+    starts = []
+    for index, pdf_page in enumerate(reader.pages):
+        lines = [line for line in (pdf_page.extract_text() or "").split("\n") if line.strip()]
+        # The page number ("3 / 10") is printed in the page margin and may come out first.
+        lines = [line for line in lines if not PAGE_NUMBER.fullmatch(line.strip())]
+        first = compact(lines[0]) if lines else ""
+        starts += [(heading, index) for heading in headings if first == compact(heading)]
+    assert [h for h, _i in starts] == headings, starts
+    pages = [i for _h, i in starts]
+    assert pages == sorted(set(pages)) and pages[0] > 0  # the contents come first
+    assert f"{site}/{lang}/ai-law/draft-2025/" in compact(text_of(reader))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flow_result_prints_as_one_page(page, site, lang):
+    for answers in ANSWER_SETS:
+        result_url = f"{site}/{lang}/check/result/?{answers}"
+        page.goto(result_url)
+        printed = page.get_attribute("a.print-link", "href")
+        reader = pdf(page, site + printed)
+        assert len(reader.pages) == 1, f"{lang} {answers}: {len(reader.pages)} pages"
+        assert "check/result/?uses_ai=" in compact(text_of(reader))
+
+
+def test_print_links_work_without_javascript(page_without_js, site):
+    page = page_without_js
+    page.goto(f"{site}/en/ai-law/draft-2025/article-19/")
+    page.click("a.print-link")
+    assert page.url.endswith("/article-19/print/")
+    assert page.is_visible(".no-js-only")
+    assert not page.is_visible("button[data-print]")
+    page.goto(f"{site}/en/ai-law/draft-2025/")
+    page.click("a.print-link")
+    assert page.url.endswith("/draft-2025/print/")
+
+
+def test_printed_documents_keep_language_and_headings(page, site):
+    for lang in LANGS:
+        page.goto(f"{site}/{lang}/ai-law/draft-2025/article-17/print/")
+        assert page.get_attribute("html", "lang") == lang
+        levels = page.eval_on_selector_all("main h1, main h2, main h3, main h4", "els => els.map(e => +e.tagName[1])")
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
