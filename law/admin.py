@@ -1,7 +1,12 @@
 """The editors' admin: three-language editing in tabs, publishing, history and no lost updates."""
 
+import secrets
+
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
@@ -11,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
+from . import importer
 from .editing import ConcurrentEditForm, translation_matrix
 from .history import register_models
 from .models import LANGUAGE_CODES, Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
@@ -84,7 +90,7 @@ def preview_block(obj, field):
 class ParagraphInline(TranslationStackedInline):
     model = Paragraph
     extra = 0
-    fields = ("label", "position", "official_text", "note")
+    fields = ("label", "position", "official_text", "note", "note_needs_review")
     ordering = ("position",)
 
 
@@ -107,7 +113,7 @@ class RightOrDutyInline(TranslationStackedInline):
 class ArticleAdmin(EditorAdmin):
     list_display = ("number_display", "plain_title", "edition", "chapter", "status", "languages", "last_checked")
     list_display_links = ("number_display", "plain_title")
-    list_filter = ("edition", "chapter", "status", MissingInLanguageFilter)
+    list_filter = ("edition", "chapter", "status", "needs_review", MissingInLanguageFilter)
     search_fields = (
         "=number",
         *[
@@ -124,8 +130,10 @@ class ArticleAdmin(EditorAdmin):
     readonly_fields = ("summary_preview", "for_you_preview")
     fieldsets = (
         (None, {"fields": ("edition", "chapter", "number", "position", "status", "last_checked")}),
+        (_("Review"), {"fields": ("needs_review", "review_note")}),
         (_("Titles"), {"fields": ("official_title", "plain_title")}),
         (_("Explanation (Markdown)"), {"fields": ("summary", "for_you")}),
+        (_("Official text notes"), {"fields": ("official_notes",), "classes": ("collapse",)}),
         (_("Preview, as last saved"), {"fields": ("summary_preview", "for_you_preview"), "classes": ("collapse",)}),
     )
 
@@ -207,9 +215,80 @@ class ArticleAdmin(EditorAdmin):
         return TemplateResponse(request, "admin/law/translation_status.html", context)
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Official text (plain text file, UTF-8)"))
+    lang = forms.ChoiceField(label=_("Language of the file"), choices=[(c, c) for c in LANGUAGE_CODES])
+
+
 @admin.register(Edition)
 class EditionAdmin(EditorAdmin):
     list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from")
+    change_form_template = "admin/law/edition/change_form.html"
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/import/",
+                self.admin_site.admin_view(self.import_view),
+                name="law_edition_import",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_view(self, request, pk):
+        """Step 1: upload and see what would change. Step 2: confirm. Nothing changes before."""
+        edition = Edition.objects.filter(pk=pk).first()
+        if edition is None or not self.has_change_permission(request, edition):
+            raise PermissionDenied
+        session_key = f"official-import-{edition.pk}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import the official text"),
+            "edition": edition,
+            "opts": self.model._meta,
+        }
+        if request.method == "POST" and request.POST.get("confirm"):
+            pending = request.session.get(session_key)
+            if not pending or pending.get("token") != request.POST.get("confirm"):
+                messages.error(request, _("This import has expired. Please upload the file again."))
+                return redirect(request.path)
+            try:
+                import_plan = importer.plan(edition, importer.parse(pending["text"], pending["lang"]))
+            except importer.OfficialTextError as exc:
+                messages.error(request, _("Line %(line)s: %(reason)s") % {"line": exc.line, "reason": exc.reason})
+                return redirect(request.path)
+            importer.apply(import_plan)
+            del request.session[session_key]
+            messages.success(
+                request,
+                _(
+                    "Imported %(count)s articles (%(lang)s). Explanations whose official text changed are marked "
+                    "“needs review”."
+                )
+                % {"count": len(import_plan.law.articles), "lang": pending["lang"]},
+            )
+            return redirect(reverse("admin:law_article_translation_status"))
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            lang = form.cleaned_data["lang"]
+            try:
+                text = form.cleaned_data["file"].read().decode("utf-8-sig")
+                import_plan = importer.plan(edition, importer.parse(text, lang))
+            except UnicodeDecodeError:
+                form.add_error("file", _("The file is not UTF-8 text. Nothing was changed."))
+            except importer.OfficialTextError as exc:
+                form.add_error(
+                    "file",
+                    _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason},
+                )
+            else:
+                token = secrets.token_urlsafe(16)
+                request.session[session_key] = {"token": token, "text": text, "lang": lang}
+                context.update({"plan": import_plan, "token": token, "lang": lang})
+                return TemplateResponse(request, "admin/law/edition/import_preview.html", context)
+        context["form"] = form
+        return TemplateResponse(request, "admin/law/edition/import.html", context)
+
     readonly_fields = ("description_preview",)
     fieldsets = (
         (None, {"fields": ("act", "slug", "kind", "legal_status", "number", "position", "superseded_by")}),

@@ -226,6 +226,7 @@ EDITION_LANG = [
     Field("title", str),
     Field("short_title", str),
     Field("official_url", str),
+    Field("official_notes", str),
     Field("description", str, markdown=True),
     Field("chapters", dict),
 ]
@@ -234,7 +235,10 @@ ARTICLE_META = [
     Field("chapter", str, required=True),
     Field("status", str, choices=STATUS_CHOICES),
     Field("last_checked", DATE),
+    Field("needs_review", bool),
+    Field("review_note", str),
     Field("paragraphs", list),
+    Field("notes_need_review", list),
     Field("rights_and_duties", list),
 ]
 RIGHT_OR_DUTY_META = [
@@ -246,6 +250,7 @@ RIGHT_OR_DUTY_META = [
 ]
 ARTICLE_LANG = [
     Field("official_title", str),
+    Field("official_notes", str),
     Field("plain_title", str),
     Field("summary", str, markdown=True),
     Field("for_you", str, markdown=True),
@@ -444,6 +449,10 @@ def parse_article(reader: Reader, edition: str, number: str, folder: Path, chapt
         else:
             labels.append(label)
     meta["paragraphs"] = labels
+    for label in meta["notes_need_review"]:
+        if label not in labels:
+            reason = f"notes_need_review names paragraph {label!r}, which is not listed"
+            reader.error(meta_src, reason, "notes_need_review")
     duties = []
     keys = set()
     for raw in meta["rights_and_duties"]:
@@ -586,7 +595,7 @@ def write_tree(tree: Tree) -> None:
             "position": meta["position"],
             "superseded_by": None,
         }
-        for name in ("title", "short_title", "official_url", "description"):
+        for name in ("title", "short_title", "official_url", "official_notes", "description"):
             defaults.update(lang_values(texts, name))
         edition, _ = Edition.objects.update_or_create(slug=data.slug, defaults=defaults)
         edition_objs[data.slug] = edition
@@ -649,14 +658,16 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
         "position": position,
         "status": meta["status"],
         "last_checked": meta["last_checked"],
+        "needs_review": meta["needs_review"],
+        "review_note": meta["review_note"],
     }
-    for name in ("official_title", "plain_title", "summary", "for_you"):
+    for name in ("official_title", "official_notes", "plain_title", "summary", "for_you"):
         defaults.update(lang_values(texts, name))
     article, _ = Article.objects.update_or_create(edition=edition, number=data.number, defaults=defaults)
 
     paragraphs = {}
     for index, label in enumerate(meta["paragraphs"]):
-        values = {"position": index}
+        values = {"position": index, "note_needs_review": label in meta["notes_need_review"]}
         values.update(
             lang_values(texts, "official_text", lambda t, lb=label: t["paragraphs"].get(lb, {}).get("official", ""))
         )
@@ -701,6 +712,11 @@ def drop_empty(data: dict, keep: tuple = ()) -> dict:
     return {k: v for k, v in data.items() if k in keep or v not in ("", None, [], {}, False, 0)}
 
 
+def text_of(obj, name: str, lang: str) -> str:
+    """A translated field's text, '' when empty or NULL."""
+    return getattr(obj, f"{name}_{lang}") or ""
+
+
 def export_files() -> dict[str, str]:
     """The database as content files: {relative path: text}."""
     from .models import Act, Article, Edition, GlossaryTerm, Page
@@ -711,7 +727,7 @@ def export_files() -> dict[str, str]:
         return files
     files[f"{ACT_SLUG}/meta.toml"] = toml_text(drop_empty({"position": act.position}))
     for lang in LANGS:
-        files[f"{ACT_SLUG}/{lang}.toml"] = toml_text({"title": getattr(act, f"title_{lang}")})
+        files[f"{ACT_SLUG}/{lang}.toml"] = toml_text({"title": text_of(act, "title", lang)})
 
     editions = Edition.objects.select_related("superseded_by").prefetch_related("chapters")
     for edition in editions:
@@ -737,11 +753,12 @@ def export_files() -> dict[str, str]:
         for lang in LANGS:
             files[f"{base}/{lang}.toml"] = toml_text(
                 {
-                    "title": getattr(edition, f"title_{lang}"),
-                    "short_title": getattr(edition, f"short_title_{lang}"),
-                    "official_url": getattr(edition, f"official_url_{lang}"),
-                    "description": getattr(edition, f"description_{lang}"),
-                    "chapters": {c.key: getattr(c, f"title_{lang}") for c in chapters},
+                    "title": text_of(edition, "title", lang),
+                    "short_title": text_of(edition, "short_title", lang),
+                    "official_url": text_of(edition, "official_url", lang),
+                    "official_notes": text_of(edition, "official_notes", lang),
+                    "description": text_of(edition, "description", lang),
+                    "chapters": {c.key: text_of(c, "title", lang) for c in chapters},
                 }
             )
 
@@ -757,7 +774,10 @@ def export_files() -> dict[str, str]:
                 "chapter": article.chapter.key,
                 "status": article.status if article.status != "published" else "",
                 "last_checked": article.last_checked,
+                "needs_review": article.needs_review,
+                "review_note": article.review_note,
                 "paragraphs": [p.label for p in paragraphs],
+                "notes_need_review": [p.label for p in paragraphs if p.note_needs_review],
             },
             keep=("chapter",),
         )
@@ -779,15 +799,16 @@ def export_files() -> dict[str, str]:
         files[f"{base}/meta.toml"] = toml_text(meta)
         for lang in LANGS:
             data = {
-                "official_title": getattr(article, f"official_title_{lang}"),
-                "plain_title": getattr(article, f"plain_title_{lang}"),
-                "summary": getattr(article, f"summary_{lang}"),
-                "for_you": getattr(article, f"for_you_{lang}"),
+                "official_title": text_of(article, "official_title", lang),
+                "official_notes": text_of(article, "official_notes", lang),
+                "plain_title": text_of(article, "plain_title", lang),
+                "summary": text_of(article, "summary", lang),
+                "for_you": text_of(article, "for_you", lang),
                 "paragraphs": {
-                    p.label: {"official": getattr(p, f"official_text_{lang}"), "note": getattr(p, f"note_{lang}")}
+                    p.label: {"official": text_of(p, "official_text", lang), "note": text_of(p, "note", lang)}
                     for p in paragraphs
                 },
-                "rights_and_duties": {item.key: getattr(item, f"text_{lang}") for item in items},
+                "rights_and_duties": {item.key: text_of(item, "text", lang) for item in items},
             }
             files[f"{base}/{lang}.toml"] = toml_text(data)
 
@@ -811,7 +832,7 @@ def export_files() -> dict[str, str]:
             files[f"glossary/{lang}.toml"] = toml_text(
                 {
                     "terms": {
-                        t.slug: {"name": getattr(t, f"name_{lang}"), "definition": getattr(t, f"definition_{lang}")}
+                        t.slug: {"name": text_of(t, "name", lang), "definition": text_of(t, "definition", lang)}
                         for t in terms
                     }
                 }
@@ -824,7 +845,7 @@ def export_files() -> dict[str, str]:
         )
         for lang in LANGS:
             files[f"{base}/{lang}.toml"] = toml_text(
-                {"title": getattr(page, f"title_{lang}"), "body": getattr(page, f"body_{lang}")}
+                {"title": text_of(page, "title", lang), "body": text_of(page, "body", lang)}
             )
 
     for handler in EXTRA_FOLDERS.values():

@@ -131,6 +131,11 @@ class Edition(EditableContent):
     description = models.TextField(_("description (Markdown)"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
     official_url = models.URLField(_("official publication"), blank=True)
+    official_notes = models.TextField(
+        _("notes of the legal database"),
+        blank=True,
+        help_text=_("Notices printed above the official text by the legal database: not part of the law."),
+    )
     position = models.PositiveIntegerField(default=0)
 
     markdown_fields = {"description": "description_html"}
@@ -191,8 +196,19 @@ class Article(EditableContent):
     summary_html = models.TextField(editable=False, blank=True)
     for_you = models.TextField(_("what this means for you (Markdown)"), blank=True)
     for_you_html = models.TextField(editable=False, blank=True)
+    official_notes = models.TextField(
+        _("notes of the legal database"),
+        blank=True,
+        help_text=_("Editorial notes and footnotes from the official publication: not part of the law."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     last_checked = models.DateField(_("explanation last checked"), null=True, blank=True)
+    needs_review = models.BooleanField(
+        _("explanation needs review"),
+        default=False,
+        help_text=_("Set when the official text changed; untick once the explanation has been checked."),
+    )
+    review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
@@ -223,6 +239,7 @@ class Paragraph(EditableContent):
     official_text = models.TextField(_("official text"), blank=True)
     note = models.TextField(_("plain-language note (Markdown)"), blank=True)
     note_html = models.TextField(editable=False, blank=True)
+    note_needs_review = models.BooleanField(_("note needs review"), default=False)
 
     markdown_fields = {"note": "note_html"}
     tracked_groups = {"official": ("official_text",), "explanation": ("note",)}

@@ -47,6 +47,8 @@ def paragraph_display_label(label: str) -> str:
     """'3' → '3.', '3-2' → '2)': the way official texts number paragraphs and subparagraphs."""
     if "-" in label:
         return f"{label.rsplit('-', 1)[1]})"
+    if label == "0":
+        return ""  # text under the article heading before any numbered paragraph
     return f"{label}."
 
 

@@ -15,7 +15,7 @@ class ActTranslation(TranslationOptions):
 
 @register(Edition)
 class EditionTranslation(TranslationOptions):
-    fields = ("title", "short_title", "description", "description_html", "official_url")
+    fields = ("title", "short_title", "description", "description_html", "official_url", "official_notes")
 
 
 @register(Chapter)
@@ -25,7 +25,15 @@ class ChapterTranslation(TranslationOptions):
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("official_title", "plain_title", "summary", "summary_html", "for_you", "for_you_html")
+    fields = (
+        "official_title",
+        "plain_title",
+        "summary",
+        "summary_html",
+        "for_you",
+        "for_you_html",
+        "official_notes",
+    )
 
 
 @register(Paragraph)
