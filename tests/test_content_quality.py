@@ -1,0 +1,103 @@
+"""The shipped content: complete in kk, ru and en, plain, and honest about what is not known."""
+
+import re
+
+import pytest
+
+from law.content import LANGS, parse_tree
+from law.management.commands.content_report import article_texts
+from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
+
+TREE = parse_tree()
+DRAFT = next(e for e in TREE.editions if e.slug == "draft-2025")
+KAZAKH_LETTERS = set("әғқңөұүһі")
+
+
+def article_id(article):
+    return f"article-{article.number}"
+
+
+def all_or_none(values: dict, where: str):
+    present = {lang for lang, value in values.items() if value}
+    assert present in (set(), set(LANGS)), f"{where}: written in {sorted(present) or 'none'}, missing in the others"
+
+
+@pytest.mark.parametrize("article", DRAFT.articles, ids=article_id)
+def test_every_article_is_explained_in_all_three_languages(article):
+    for lang in LANGS:
+        texts = article.texts[lang]
+        assert texts["plain_title"], f"{lang}: plain title missing"
+        assert texts["summary"], f"{lang}: 'In short' missing"
+    for field in ("for_you", "official_title"):
+        all_or_none({lang: article.texts[lang][field] for lang in LANGS}, f"{field}")
+    for label in article.meta["paragraphs"]:
+        all_or_none({lang: article.texts[lang]["paragraphs"].get(label, {}).get("note") for lang in LANGS}, label)
+    for item in article.meta["rights_and_duties"]:
+        for lang in LANGS:
+            assert article.texts[lang]["rights_and_duties"].get(item["key"]), f"{item['key']} missing in {lang}"
+
+
+@pytest.mark.parametrize("article", DRAFT.articles, ids=article_id)
+def test_sentences_are_short_in_every_language(article):
+    for lang in LANGS:
+        average = average_sentence_length(*article_texts(article.texts[lang]))
+        assert 0 < average <= PLAIN_LANGUAGE_BAR, f"{lang}: {average:.1f} words per sentence"
+
+
+@pytest.mark.parametrize("article", DRAFT.articles, ids=article_id)
+def test_official_text_of_the_draft_is_never_invented(article):
+    for lang in LANGS:
+        assert article.texts[lang]["official_title"] == ""
+        assert all(p.get("official", "") == "" for p in article.texts[lang]["paragraphs"].values())
+
+
+@pytest.mark.parametrize("article", DRAFT.articles, ids=article_id)
+def test_every_explanation_says_when_it_was_checked(article):
+    assert article.meta["last_checked"] is not None
+
+
+def test_articles_with_rights_or_duties_say_what_they_mean_for_you():
+    for article in DRAFT.articles:
+        if article.meta["rights_and_duties"]:
+            assert all(article.texts[lang]["for_you"] for lang in LANGS), article.number
+
+
+def test_glossary_pages_and_flow_are_complete():
+    for slug in (t["slug"] for t in TREE.glossary["terms"]):
+        for lang in LANGS:
+            term = TREE.glossary_texts[lang][slug]
+            assert term["name"] and term["definition"], f"glossary {slug} in {lang}"
+    for slug, (_meta, texts) in TREE.pages.items():
+        for lang in LANGS:
+            assert texts[lang]["title"] and texts[lang]["body"], f"page {slug} in {lang}"
+    flow = TREE.extra["checker"]
+    for key in flow["en"]:
+        all_or_none({lang: flow[lang].get(key) for lang in LANGS}, f"checker {key}")
+    assert all(flow[lang].get("questions.uses_ai.title") for lang in LANGS)
+
+
+def test_one_term_one_translation():
+    """Each glossary name is used for one term only, in each language."""
+    for lang in LANGS:
+        names = [TREE.glossary_texts[lang][t["slug"]]["name"].casefold() for t in TREE.glossary["terms"]]
+        assert len(names) == len(set(names)), lang
+
+
+def language_files():
+    for name, data in TREE.files.items():
+        match = re.search(r"/(kk|ru|en)\.toml$", name) or re.match(r"(?:.*/)?(kk|ru|en)\.toml$", name)
+        if match:
+            yield name, match.group(1), data.decode("utf-8")
+
+
+def test_links_stay_in_the_same_language():
+    for name, lang, text in language_files():
+        for prefix in re.findall(r"\]\(/(kk|ru|en)/", text):
+            assert prefix == lang, f"{name} links to /{prefix}/"
+
+
+def test_kazakh_is_written_with_its_own_letters():
+    for name, lang, text in language_files():
+        if lang == "kk" and "draft-2025/article-" in name:
+            letters = set(text.lower())
+            assert letters & KAZAKH_LETTERS, f"{name} has no Kazakh letters"
