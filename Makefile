@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run serve test lint format messages screenshots bench clean
+.PHONY: setup install run serve test test-postgres lint format messages screenshots bench clean
 
 setup: install
 	$(MANAGE) migrate --no-input -v0
@@ -35,6 +35,12 @@ test: setup lint
 	$(MANAGE) load_content --check
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The database tests again on PostgreSQL (set DATABASE_URL; .ci/run starts a local server).
+test-postgres: install
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://user:pass@host/db" && exit 2)
+	DATABASE_URL=$(DATABASE_URL) $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,3 +56,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# Load and speed: gunicorn with DEBUG off, measured by wrk (apt-get install wrk). Loopback only.
+bench: setup
+	$(BIN)/python scripts/bench.py

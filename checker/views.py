@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from law.models import Edition, RightOrDuty, Status
@@ -13,6 +13,17 @@ from . import flow
 from .models import FlowText
 
 FLOW_EDITION = "draft-2025"
+
+# Short names of the questions, for the one-page printed sheet where the full questions do not fit.
+SHORT_LABELS = {
+    "uses_ai": gettext_lazy("You use AI"),
+    "provides_ai": gettext_lazy("You own, run or offer AI"),
+    "data_library": gettext_lazy("You own a data library"),
+    "autonomy": gettext_lazy("Autonomy of the system"),
+    "capabilities": gettext_lazy("What the system can do"),
+    "risk": gettext_lazy("Risk level"),
+    "generates_content": gettext_lazy("Makes texts, images, audio or video"),
+}
 
 
 class Words:
@@ -196,6 +207,7 @@ def answer_summary(answers: flow.Answers, words: Words):
             {
                 "name": question.name,
                 "question": words[f"questions.{question.name}.title"],
+                "short": SHORT_LABELS[question.name],
                 "answers": [words[f"questions.{question.name}.options.{v}"] or v for v in values],
                 "change_url": step_url(question.name, answers.query_items()),
             }

@@ -15,5 +15,11 @@ class LawConfig(AppConfig):
         from .roles import sync_editors_group
 
         register_models()
+        from django.apps import apps
+
+        from .models import Act, EditableContent
+        from .signals import connect
+
+        connect([m for m in apps.get_models() if issubclass(m, EditableContent) or m is Act])
         # Models added by later migrations get their permissions into the Editors group too.
         post_migrate.connect(lambda **kwargs: sync_editors_group(), sender=self, weak=False)

@@ -5,6 +5,8 @@ Every text field is translated into kk, ru and en by django-modeltranslation (se
 Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
 """
 
+from __future__ import annotations
+
 import datetime
 import hashlib
 
@@ -374,3 +376,23 @@ class ContentLoad(models.Model):
 
     def __str__(self):
         return f"{self.loaded_at:%Y-%m-%d %H:%M} {self.files_hash[:12]}"
+
+
+class SiteState(models.Model):
+    """One row: a number that grows whenever content changes, and when it last did (for caching)."""
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("site state")
+
+    def __str__(self):
+        return f"content version {self.version}"
+
+    @classmethod
+    def current(cls) -> SiteState:
+        state = cls.objects.filter(pk=1).first()
+        if state is None:
+            state, _created = cls.objects.get_or_create(pk=1)
+        return state

@@ -19,14 +19,17 @@ from .models import Article, Edition, Role, Status, languages_with, text_in
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+def month_names(lang: str | None = None) -> list[str]:
+    """The twelve month names as a date needs them in the page's language."""
+    lang = lang or get_language()
+    return [str(MONTHS_ALT[m]) if lang == "en" else str(MONTHS_ALT[m]).lower() for m in range(1, 13)]
+
+
 def long_date(value, lang: str | None = None) -> str:
     """A date written out in the page's language: '17 November 2025', '2025 жылғы 17 қараша'."""
     if value is None:
         return ""
-    lang = lang or get_language()
-    month = str(MONTHS_ALT[value.month])
-    if lang != "en":
-        month = month.lower()
+    month = month_names(lang)[value.month - 1]
     return _("{day} {month} {year}").format(day=value.day, month=month, year=value.year)
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "reversion",
     "axes",
+    "csp",
     "law",
     "checker",
 ]
@@ -62,6 +63,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "lawsite.middleware.ContentSecurityPolicyMiddleware",
+    "lawsite.middleware.NoIndexAdminMiddleware",
+    # Whole public pages for visitors who are not signed in, stored compressed (see caching.py).
+    "lawsite.caching.PublicPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "lawsite.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +123,40 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """CACHE_URL → a CACHES entry: locmem://, dummy://, redis://host:6379/0, memcached://host:11211."""
+    scheme = url.split("://", 1)[0]
+    backends = {
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "dummy": "django.core.cache.backends.dummy.DummyCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "rediss": "django.core.cache.backends.redis.RedisCache",
+        "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CACHE_URL scheme '{scheme}' is not one of {', '.join(backends)}")
+    entry = {"BACKEND": backends[scheme], "KEY_PREFIX": "ailaw"}
+    if scheme in ("redis", "rediss"):
+        entry["LOCATION"] = url
+        # A cache server that is down must not hold pages up for long (see caching.py).
+        entry["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    elif scheme == "memcached":
+        entry["LOCATION"] = url.split("://", 1)[1]
+        entry["OPTIONS"] = {"connect_timeout": 0.5, "timeout": 0.5}
+    elif scheme == "locmem":
+        entry["LOCATION"] = url.split("://", 1)[1] or "ailaw"
+        entry["OPTIONS"] = {"MAX_ENTRIES": 5000}
+    return entry
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# On by default in production; off in development, where templates change under your hands.
+PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)
+# How long browsers and CDNs may keep a public page before asking again (ETag/Last-Modified make
+# that question cheap); the server-side cache itself is emptied at once when content changes.
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -130,7 +172,7 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGE_NAMES_IN_INTERFACE = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-LOCALE_PATHS = [Path(os.environ.get("DJANGO_LOCALE_PATHS_OVERRIDE", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
@@ -167,4 +209,39 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# --------------------------------------------------------------------------- security
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# No inline scripts anywhere; the admin alone may use inline style attributes (its templates do).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

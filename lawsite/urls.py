@@ -8,6 +8,7 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(

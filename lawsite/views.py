@@ -1,7 +1,7 @@
 """Error pages in the visitor's language, with no dependency on the database for the 500 page."""
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -15,6 +15,10 @@ def language_from_path(path):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def robots_txt(request):
+    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
 
 
 def bad_request(request, exception=None):

@@ -1,5 +1,14 @@
 """Shared fixtures: the real content/ loaded once into the test database, and small helpers."""
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -7,6 +16,8 @@ from django.conf import settings
 from law.content import load
 
 LANGS = [code for code, _name in settings.LANGUAGES]
+ROOT = Path(__file__).resolve().parent.parent
+EDITOR = ("editor-test", "a-long-editor-passphrase-42")
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +25,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test that uses the database starts from the shipped content (rolled back after)."""
     with django_db_blocker.unblock():
         load(force=True)
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests see pages as rendered now; the page cache has tests of its own (test_caching.py)."""
+    settings.PUBLIC_PAGE_CACHE = False
 
 
 @pytest.fixture(params=LANGS)
@@ -27,3 +44,57 @@ def soup(response) -> BeautifulSoup:
 
 def visible_text(node) -> str:
     return " ".join(node.get_text(" ").split())
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Base URL of a copy of the site under gunicorn (DEBUG off) on its own SQLite file, with the
+    shipped content and one editor account: for browser and load tests."""
+    work = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="browser-tests-" + "k" * 40,
+        DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(work / "static"),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback, as behind a TLS-terminating proxy
+        EDITOR_PASSWORD=EDITOR[1],
+    )
+    manage = [sys.executable, "manage.py"]
+    for args in (
+        ["migrate", "--no-input", "-v0"],
+        ["compile_translations"],
+        ["collectstatic", "--no-input", "-v0"],
+        ["load_content"],
+        ["createeditor", EDITOR[0], "--no-input"],
+    ):
+        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/kk/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.terminate()
+        pytest.fail("the site did not start under gunicorn")
+    yield base
+    server.terminate()
+    server.wait(10)
+    shutil.rmtree(work, ignore_errors=True)

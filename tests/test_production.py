@@ -47,7 +47,9 @@ def free_port():
 
 
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
+    # As behind the reverse proxy that terminates TLS in production.
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.headers, response.read()
 
 

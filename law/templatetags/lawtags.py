@@ -2,7 +2,8 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 
 from law import presentation
 from law.models import text_in
@@ -30,3 +31,14 @@ def in_language(obj, spec):
 def now_date():
     """Today's date in the page's language (site.js replaces it with the reader's date on printing)."""
     return presentation.long_date(timezone.localdate())
+
+
+@register.simple_tag
+def print_date_attrs():
+    """Month names and the date pattern of the page's language, for site.js to write the reader's
+    own date at the moment of printing (a cached page's server date may be days old)."""
+    return format_html(
+        'data-months="{}" data-pattern="{}"',
+        ",".join(presentation.month_names()),
+        gettext("{day} {month} {year}"),
+    )

@@ -25,18 +25,20 @@
     }
   });
 
-  // "Printed on": the reader's own date at the moment of printing.
+  // "Printed on": the reader's own date at the moment of printing, in the page's language.
   window.addEventListener("beforeprint", function () {
-    var lang = document.documentElement.lang || "kk";
-    var text;
-    try {
-      text = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
-    } catch (e) {
-      return;
-    }
     var spans = document.querySelectorAll("[data-print-date]");
+    var today = new Date();
     for (var i = 0; i < spans.length; i++) {
-      spans[i].textContent = text;
+      var months = (spans[i].getAttribute("data-months") || "").split(",");
+      var pattern = spans[i].getAttribute("data-pattern");
+      if (months.length !== 12 || !pattern) {
+        continue;
+      }
+      spans[i].textContent = pattern
+        .replace("{day}", String(today.getDate()))
+        .replace("{month}", months[today.getMonth()])
+        .replace("{year}", String(today.getFullYear()));
     }
   });
 })();

@@ -7,17 +7,12 @@ how to install it; in CI (CI=true) that is a failure, not a skip.
 """
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import EDITOR  # noqa: F401 - the editor account of the `site` fixture
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -28,7 +23,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-EDITOR = ("editor-test", "a-long-editor-passphrase-42")
 
 
 def chromium_path():
@@ -58,58 +52,6 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """Base URL of a running copy of the site with the shipped content and one editor account."""
-    work = tmp_path_factory.mktemp("site")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="browser-tests-" + "k" * 40,
-        DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(work / "static"),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        EDITOR_PASSWORD=EDITOR[1],
-    )
-    manage = [sys.executable, "manage.py"]
-    for args in (
-        ["migrate", "--no-input", "-v0"],
-        ["compile_translations"],
-        ["collectstatic", "--no-input", "-v0"],
-        ["load_content"],
-        ["createeditor", EDITOR[0], "--no-input"],
-    ):
-        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{base}/kk/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.terminate()
-        pytest.fail("the site did not start under gunicorn")
-    yield base
-    server.terminate()
-    server.wait(10)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 @pytest.fixture

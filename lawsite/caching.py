@@ -1,0 +1,134 @@
+"""Caching of public pages, and the one number that says when content last changed.
+
+Every save or delete of content bumps `SiteState.version` (see law.signals). Public pages are cached
+per language and path under that version, so a change is visible at once everywhere: with several
+workers each process re-reads the version at most once a second. Visitors who are signed in (they
+carry a session cookie) never get a cached page. Responses carry Cache-Control, Last-Modified and
+(through ConditionalGetMiddleware) an ETag, so browsers and a CDN can cache and revalidate too.
+
+A cache server that is down never takes the site down: every cache call is guarded, and the page is
+then rendered from the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+VERSION_TTL_SECONDS = 1.0
+PAGE_TTL_SECONDS = 24 * 3600
+_memo = {"version": None, "changed": None, "read_at": 0.0}
+
+
+def content_state() -> tuple[int, float]:
+    """(version, changed-at epoch seconds) of the content, re-read from the database once a second."""
+    now = time.monotonic()
+    if _memo["version"] is None or now - _memo["read_at"] > VERSION_TTL_SECONDS:
+        from law.models import SiteState
+
+        state = SiteState.current()
+        _memo.update(version=state.version, changed=state.changed_at.timestamp(), read_at=now)
+    return _memo["version"], _memo["changed"]
+
+
+def forget_state():
+    """After this process changed content, read the new version at the next request."""
+    _memo["version"] = None
+
+
+def safe_cache_get(key):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure means "not cached"
+        logger.warning("cache unreachable on get; serving from the database", exc_info=True)
+        return None
+
+
+def safe_cache_set(key, value, timeout):
+    try:
+        cache.set(key, value, timeout)
+    except Exception:  # noqa: BLE001 - a cache that cannot store is a cache miss, not an error
+        logger.warning("cache unreachable on set", exc_info=True)
+
+
+def is_public_path(path: str) -> bool:
+    """Pages under a language prefix; not the admin, not static files, not the bare root."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first in {code for code, _name in settings.LANGUAGES}
+
+
+def is_anonymous(request) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+_code = {}
+
+
+def code_version() -> str:
+    """A hash of the code, templates and translations this process runs: a new release never
+    serves pages cached by the previous one, and every machine of one release agrees on it."""
+    if "hash" not in _code:
+        root = Path(settings.BASE_DIR)
+        digest = hashlib.sha256()
+        for pattern in ("*/*.py", "*/templates/**/*.html", "templates/**/*.html", "locale/*/LC_MESSAGES/*.po",
+                        "static/css/*.css", "static/js/*.js"):  # fmt: skip
+            for path in sorted(root.glob(pattern)):
+                if ".venv" not in path.parts:
+                    digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        _code["hash"] = digest.hexdigest()[:16]
+    return _code["hash"]
+
+
+def page_key(request, version) -> str:
+    accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    raw = f"{code_version()}|{version}|{request.method}|{int(accepts_gzip)}|{request.get_full_path()}"
+    return "page:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store whole public pages for visitors who are not signed in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable_request = (
+            settings.PUBLIC_PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and is_public_path(request.path)
+            and is_anonymous(request)
+        )
+        version = changed = None
+        if cacheable_request:
+            try:
+                version, changed = content_state()
+            except Exception:  # noqa: BLE001 - the database may be down; the view will say so
+                cacheable_request = False
+        if cacheable_request:
+            key = page_key(request, version)
+            cached = safe_cache_get(key)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        if not cacheable_request:
+            if is_public_path(request.path) and not is_anonymous(request):
+                # A signed-in editor may be previewing drafts: never let anything keep this copy.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        response["Last-Modified"] = http_date(changed)
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            safe_cache_set(key, response, PAGE_TTL_SECONDS)
+        return response

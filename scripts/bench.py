@@ -1,0 +1,271 @@
+"""`make bench`: serve the site with gunicorn (DEBUG off) and measure it with wrk, in one run.
+
+It measures requests per second and p50/p99 latency of a cached article page, an uncached article
+page, a flow result and, as the physical reference, a static file of similar size served by
+WhiteNoise from the same server; then the transfer size of the article page (HTML + CSS + JS,
+compressed), and finally a bounded load test: 100 concurrent connections on the main pages,
+reporting errors and 5xx responses. Loopback only.
+
+Usage: python scripts/bench.py [--seconds 10] [--load-seconds 30] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ARTICLE = "/en/ai-law/draft-2025/article-18/"
+RESULT = (
+    "/en/check/result/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=semi_autonomous"
+    "&capabilities=none&risk=medium&generates_content=yes"
+)
+LOAD_PATHS = [
+    "/kk/",
+    "/ru/ai-law/draft-2025/",
+    "/en/ai-law/draft-2025/article-15/",
+    "/kk/ai-law/draft-2025/article-18/",
+    "/ru/check/",
+    "/en/check/uses_ai/",
+    "/kk/check/result/?uses_ai=yes&provides_ai=no&data_library=no",
+    "/ru/glossary/",
+    "/en/committee/",
+]
+COUNT_5XX_LUA = """
+local paths = {%s}
+local counter = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) fivexx = 0 end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+function response(status, headers, body) if status >= 500 then fivexx = fivexx + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("fivexx") end
+  io.write(string.format("FIVEXX %%d\\n", total))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare(work: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="bench-" + "b7Qx" * 12,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=f"sqlite:///{work / 'bench.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(work / "static"),
+    )
+    for args in (["migrate", "--no-input", "-v0"], ["compile_translations"], ["load_content"]):
+        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    # The reference: a static file of about the article page's size, served by WhiteNoise.
+    reference = ROOT / "static" / "bench"
+    reference.mkdir(exist_ok=True)
+    try:
+        (reference / "reference.html").write_bytes(fetch_uncompressed(ARTICLE, env))
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(reference)
+    return env
+
+
+def fetch_uncompressed(path, env):
+    """The article page's HTML, rendered once in-process (before any server runs)."""
+    code = (
+        "import django, sys; django.setup();"
+        "from django.test import Client;"
+        f"sys.stdout.buffer.write(Client().get({path!r}, HTTP_X_FORWARDED_PROTO='https').content)"
+    )
+    env = dict(
+        env, DJANGO_SETTINGS_MODULE="lawsite.settings", DJANGO_ALLOWED_HOSTS="testserver", DJANGO_STATIC_MANIFEST="0"
+    )
+    return subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True).stdout
+
+
+class Server:
+    def __init__(self, env, cache: bool, workers: int):
+        self.port = free_port()
+        self.env = dict(env, PUBLIC_PAGE_CACHE="1" if cache else "0")
+        self.workers = workers
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(self.workers), "--log-level", "warning"],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self.base = f"http://127.0.0.1:{self.port}"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(self.base + "/robots.txt", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def wrk(url, seconds, connections=16, threads=2, script=None):
+    command = ["wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+               "-H", "Accept-Encoding: gzip"]  # fmt: skip
+    if script:
+        command += ["-s", script]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    result = {"raw": output}
+    result["rps"] = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    result["p50"] = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
+    result["p99"] = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    result["requests"] = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    result["socket_errors"] = sum(int(g) for g in errors.groups()) if errors else 0
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result["non_2xx_3xx"] = int(non2xx.group(1)) if non2xx else 0
+    fivexx = re.search(r"FIVEXX (\d+)", output)
+    result["5xx"] = int(fivexx.group(1)) if fivexx else None
+    return result
+
+
+def transfer_size(base: str, path: str) -> tuple[int, dict]:
+    """Bytes on the wire for a page and the CSS and JS it links to, with gzip as browsers ask."""
+    sizes = {}
+
+    def get(url):
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            return body, response.headers
+
+    body, headers = get(base + path)
+    sizes["html"] = len(body)
+    html = gzip.decompress(body).decode() if headers.get("Content-Encoding") == "gzip" else body.decode()
+    for kind, pattern in (("css", r'<link rel="stylesheet" href="([^"]+)"'), ("js", r'<script src="([^"]+)"')):
+        for asset in re.findall(pattern, html):
+            asset_body, _h = get(base + asset)
+            sizes[kind] = sizes.get(kind, 0) + len(asset_body)
+    third_party = [u for u in re.findall(r'(?:src|href)="(https?://[^"]+)"', html) if "127.0.0.1" not in u]
+    assets = [u for u in third_party if re.search(r"\.(css|js|woff2?|ttf|png|jpg|svg)(\?|$)", u)]
+    return sum(sizes.values()), {**sizes, "third_party_assets": assets}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--load-seconds", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = prepare(Path(tmp))
+        rows = []
+        with Server(env, cache=True, workers=args.workers) as server:
+            static_url = server.base + find_reference(server.base)
+            wrk(server.base + ARTICLE, 2)  # warm the cache and the workers
+            wrk(server.base + RESULT, 2)
+            rows.append(("Article page, cached", wrk(server.base + ARTICLE, args.seconds)))
+            rows.append(("Flow result, cached", wrk(server.base + RESULT, args.seconds)))
+            rows.append(("Static file, WhiteNoise (reference)", wrk(static_url, args.seconds)))
+            total, sizes = transfer_size(server.base, ARTICLE)
+            load = run_load(server.base, args.load_seconds)
+        with Server(env, cache=False, workers=args.workers) as server:
+            wrk(server.base + ARTICLE, 2)
+            rows.append(("Article page, uncached", wrk(server.base + ARTICLE, args.seconds)))
+            rows.append(("Flow result, uncached", wrk(server.base + RESULT, args.seconds)))
+    report(rows, total, sizes, load, args)
+
+
+def find_reference(base):
+    with urllib.request.urlopen(base + "/static/staticfiles.json", timeout=5) as response:
+        manifest = response.read().decode()
+    return "/static/" + re.search(r'"bench/reference\.html": "([^"]+)"', manifest).group(1)
+
+
+def run_load(base, seconds):
+    quoted = ", ".join(f'"{p}"' for p in LOAD_PATHS)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(COUNT_5XX_LUA % quoted)
+    try:
+        return wrk(base + "/", seconds, connections=100, threads=2, script=script.name)
+    finally:
+        os.unlink(script.name)
+
+
+def report(rows, total, sizes, load, args):
+    static_rps = next(r["rps"] for name, r in rows if name.startswith("Static"))
+    cpu = platform_line()
+    print(f"\nMeasured on {cpu}; gunicorn with {args.workers} sync workers, DEBUG off; wrk -t2 -c16, "
+          f"{args.seconds} s per row, gzip accepted.\n")  # fmt: skip
+    print("| page | requests/s | p50 ms | p99 ms | vs static file |")
+    print("|---|---:|---:|---:|---:|")
+    for name, r in rows:
+        print(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['rps'] / static_rps:.2f} |")
+    print(
+        f"\nArticle page transferred in all (compressed): {total / 1024:.1f} KB "
+        f"(HTML {sizes.get('html', 0) / 1024:.1f} KB, CSS {sizes.get('css', 0) / 1024:.1f} KB, "
+        f"JS {sizes.get('js', 0) / 1024:.1f} KB); third-party requests: {len(sizes['third_party_assets'])}."
+    )
+    print(
+        f"\nLoad test: 100 connections for {args.load_seconds} s over {len(LOAD_PATHS)} pages: "
+        f"{load['requests']} requests, {load['rps']:.0f}/s, p99 {load['p99']:.1f} ms, "
+        f"socket errors {load['socket_errors']}, non-2xx/3xx {load['non_2xx_3xx']}, 5xx {load['5xx']}."
+    )
+    cached = next(r for name, r in rows if name == "Article page, cached")
+    budgets = [
+        ("cached article ≥ 0.5 × static file requests/s", cached["rps"] >= 0.5 * static_rps),
+        ("article page < 40 KB transferred", total < 40 * 1024),
+        ("no third-party requests", not sizes["third_party_assets"]),
+        ("load test: no errors, no 5xx", load["socket_errors"] == 0 and load["5xx"] == 0 and load["non_2xx_3xx"] == 0),
+    ]
+    print()
+    for name, ok in budgets:
+        print(f"{'PASS' if ok else 'FAIL'}  {name}")
+    if not all(ok for _n, ok in budgets):
+        sys.exit(1)
+
+
+def platform_line():
+    try:
+        model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text()).group(1)
+    except (OSError, AttributeError):
+        model = "unknown CPU"
+    return f"{os.cpu_count()} × {model}, Python {sys.version.split()[0]}"
+
+
+if __name__ == "__main__":
+    main()
