@@ -149,8 +149,8 @@ def to_ms(value: str) -> float:
 def parse_wrk(output: str) -> dict:
     result = {"raw": output}
     result["rps"] = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    result["p50"] = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    result["p99"] = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    result["p50"] = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    result["p99"] = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     result["requests"] = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     result["socket_errors"] = sum(int(g) for g in errors.groups()) if errors else 0

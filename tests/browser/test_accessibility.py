@@ -1,0 +1,140 @@
+"""WCAG 2.2 AA in a real browser: axe-core finds nothing, the keyboard reaches and shows every
+control, headings are in order, languages are marked, and a 360-pixel phone never scrolls sideways."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+LANGS = ["kk", "ru", "en"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+RESULT = (
+    "check/result/?uses_ai=yes&provides_ai=yes&data_library=not_sure&autonomy=fully_autonomous"
+    "&capabilities=biometric&risk=high&generates_content=yes"
+)
+PAGES = {
+    "home": "",
+    "table of contents": "ai-law/draft-2025/",
+    "article": "ai-law/draft-2025/article-18/",
+    "question": "check/capabilities/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive",
+    "question with an error": "check/uses_ai/?step=uses_ai",
+    "result": RESULT,
+    "glossary": "glossary/",
+    "committee": "committee/",
+    "print view": "ai-law/draft-2025/article-16/print/?official=1",
+    "booklet": "ai-law/draft-2025/print/",
+    "duty sheet": RESULT.replace("result/", "result/print/"),
+    "not found": "ai-law/draft-2025/article-99/",
+}
+AXE = Axe()
+
+
+@pytest.fixture
+def axe_page(chromium):
+    # axe-core is injected by Playwright; the site's own CSP still applies to everything else.
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def violations(page):
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", PAGES)
+def test_no_axe_violations(axe_page, site, lang, name):
+    axe_page.goto(f"{site}/{lang}/{PAGES[name]}")
+    assert violations(axe_page) == []
+
+
+def test_no_axe_violations_on_the_admin_sign_in_page(axe_page, site):
+    for lang in LANGS:
+        axe_page.set_extra_http_headers({"Accept-Language": lang})
+        axe_page.goto(f"{site}/admin/login/")
+        assert violations(axe_page) == []
+
+
+@pytest.mark.parametrize("name", ["home", "article", "question", "result", "print view"])
+def test_every_control_is_reachable_by_keyboard_and_visibly_focused(page, site, name):
+    page.goto(f"{site}/en/{PAGES[name]}")
+    focusable = page.evaluate(
+        """() => { const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))
+              .filter(e => !e.disabled && e.type !== 'hidden' && e.offsetParent !== null);
+              all.forEach((e, i) => e.dataset.kbd = i); return all.length; }"""
+    )
+    reached = set()
+    for _ in range(focusable + 3):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+                 const s = getComputedStyle(e);
+                 const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                 const visible = outline || s.boxShadow !== 'none';
+                 return [e.dataset.kbd, e.outerHTML.slice(0, 80), visible]; }"""
+        )
+        if info is None:
+            continue
+        index, html, focus_visible = info
+        assert focus_visible, f"no visible focus on {html}"
+        assert index is not None, f"focus went to an element that is not a visible control: {html}"
+        reached.add(index)
+    assert len(reached) == focusable, f"reached {len(reached)} of {focusable} controls"
+
+
+def test_the_skip_link_is_first_and_moves_to_the_main_content(page, site):
+    page.goto(f"{site}/kk/ai-law/draft-2025/article-18/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    assert page.is_visible(".skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_headings_are_in_order(page, site, name):
+    page.goto(f"{site}/ru/{PAGES[name]}")
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "els => els.map(e => +e.tagName[1])")
+    assert levels and levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_languages_are_marked_on_pages_and_on_passages_in_another_language(page, site):
+    for lang in LANGS:
+        page.goto(f"{site}/{lang}/ai-law/draft-2025/article-2/")
+        assert page.get_attribute("html", "lang") == lang
+        names = page.eval_on_selector_all(".language-switcher a", "els => els.map(e => e.lang)")
+        assert sorted(names) == sorted(LANGS)
+
+
+PHONE_PAGES = ["home", "table of contents", "article", "question", "result", "glossary", "print view", "booklet"]
+
+
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_a_360_pixel_screen_never_scrolls_sideways(chromium, site, name):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    try:
+        for lang in LANGS:
+            page.goto(f"{site}/{lang}/{PAGES[name]}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"{lang} {name}: page is {width} px wide"
+    finally:
+        context.close()
+
+
+def test_explanation_and_official_text_are_side_by_side_on_wide_screens_and_stacked_on_narrow(chromium, site):
+    for width, side_by_side in ((1280, True), (360, False)):
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(f"{site}/en/ai-law/draft-2025/article-18/")
+        plain = page.locator("#plain-language").bounding_box()
+        official = page.locator("#official-text").bounding_box()
+        if side_by_side:
+            assert official["x"] > plain["x"] + plain["width"] - 1 and abs(official["y"] - plain["y"]) < 5
+        else:
+            assert official["y"] >= plain["y"] + plain["height"] - 1 and abs(official["x"] - plain["x"]) < 5
+        context.close()

@@ -1,0 +1,164 @@
+"""Every visitor's and editor's journey, in kk, ru and en, in a real Chromium."""
+
+import re
+
+import pytest
+
+from tests.conftest import EDITOR
+
+LANGS = ["kk", "ru", "en"]
+ADMIN_ARTICLE = {"kk": "25", "ru": "26", "en": "27"}  # one article per language, so runs do not collide
+
+
+@pytest.fixture
+def lang_page(chromium):
+    contexts = []
+
+    def make(lang, **options):
+        context = chromium.new_context(locale={"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}[lang], **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reader_goes_from_home_to_an_article_and_switches_language_on_the_same_paragraph(lang_page, site, lang):
+    page = lang_page(lang)
+    page.goto(f"{site}/")
+    assert page.url == f"{site}/{lang}/"  # redirected by the browser's language
+    page.click(f".primary-nav a[href='/{lang}/ai-law/draft-2025/']")
+    assert page.locator(".toc-articles li").count() == 28
+    page.click(f"a[href='/{lang}/ai-law/draft-2025/article-18/']")
+    assert page.locator("#official-text").is_visible() and page.locator("#plain-language").is_visible()
+    page.click("a[href='#p-3']")
+    assert page.url.endswith("/article-18/#p-3")
+    for other in LANGS:
+        if other == lang:
+            continue
+        page.click(f".language-switcher a[hreflang='{other}']")
+        page.wait_for_url(re.compile(rf"/{other}/ai-law/draft-2025/article-18/#p-3$"))
+        assert page.get_attribute("html", "lang") == other
+        assert page.evaluate("document.querySelector('#p-3').getBoundingClientRect().top") < 400
+        page.click(f".language-switcher a[hreflang='{lang}']")
+        page.wait_for_url(re.compile(rf"/{lang}/ai-law/draft-2025/article-18/#p-3$"))
+
+
+def answer(page, *values):
+    for value in values:
+        page.check(f".choices input[value='{value}']")
+    page.click("form.question-form button[type=submit]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_user_answers_the_questions_and_changes_an_answer(lang_page, site, lang):
+    page = lang_page(lang)
+    page.goto(f"{site}/{lang}/check/")
+    page.click("a.button--start")
+    answer(page, "yes")  # uses AI
+    answer(page, "no")  # does not provide AI
+    answer(page, "no")  # no data library
+    assert "/check/result/" in page.url
+    assert page.locator("#role-user").is_visible()
+    assert page.locator("#role-owner").count() == 0
+    # Change "provides AI" to yes from "check your answers": the owner questions follow.
+    page.locator(".summary-row").nth(1).locator("a").click()
+    assert page.is_checked(".choices input[value='no']")
+    answer(page, "yes")
+    assert "/check/autonomy/" in page.url
+    answer(page, "assistive")
+    answer(page, "none")
+    answer(page, "minimal")
+    answer(page, "no")
+    assert page.locator("#role-owner").is_visible() and page.locator("#role-user").is_visible()
+    assert page.locator(".warning").count() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_owner_of_a_prohibited_system_is_warned(lang_page, site, lang):
+    page = lang_page(lang)
+    page.goto(f"{site}/{lang}/check/uses_ai/")
+    answer(page, "no")
+    answer(page, "yes")
+    answer(page, "no")
+    answer(page, "semi_autonomous")
+    answer(page, "social_scoring", "biometric")
+    answer(page, "high")
+    answer(page, "yes")
+    warning = page.locator(".warning")
+    assert warning.is_visible()
+    assert warning.locator("li.duty--prohibition").count() == 2
+    assert warning.locator(f"a[href='/{lang}/ai-law/draft-2025/article-18/#p-3']").count() == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_data_library_owner_gets_article_17_and_prints_the_result(lang_page, site, lang):
+    page = lang_page(lang)
+    page.goto(f"{site}/{lang}/check/uses_ai/")
+    answer(page, "no")
+    answer(page, "no")
+    answer(page, "yes")
+    section = page.locator("#role-data_library_owner")
+    assert section.is_visible()
+    assert section.locator(f"a[href='/{lang}/ai-law/draft-2025/article-17/']").count() >= 3
+    page.click("a.print-link >> nth=0")
+    assert "/check/result/print/" in page.url
+    assert page.locator("h1").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(lang_page, site, lang):
+    number = ADMIN_ARTICLE[lang]
+    editor = lang_page(lang)
+    editor.goto(f"{site}/admin/")
+    editor.fill("#id_username", EDITOR[0])
+    editor.fill("#id_password", EDITOR[1])
+    editor.click("input[type=submit]")
+    editor.goto(f"{site}/admin/law/article/?q={number}")
+    editor.click(f"#result_list th a:text-is('{number}')")
+    new_text = f"Edited in the browser journey ({lang})."
+    editor.wait_for_selector(".ui-tabs")  # the language tabs (django-modeltranslation) are ready
+    editor.click(f"a.ui-tabs-anchor[href='#tab_id_summary_{lang}']")
+    editor.fill(f"#id_summary_{lang}", new_text)
+    editor.select_option("#id_status", "review")
+    editor.click("input[name=_save]")
+    assert editor.locator(".messagelist .success, .messagelist li").count() >= 1
+    visitor = lang_page(lang)
+    response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
+    assert response.status == 404  # in review: not public yet
+    editor.goto(f"{site}/admin/law/article/?q={number}")
+    editor.check(f"tr:has(a:text-is('{number}')) input.action-select")
+    editor.select_option("select[name=action]", "publish")
+    editor.click("button[name=index]")
+    response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
+    assert response.status == 200
+    assert new_text in visitor.inner_text("#plain-language")
+
+
+def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, site):
+    page = page_without_js
+    page.goto(f"{site}/kk/ai-law/draft-2025/article-15/")
+    assert page.locator("#official-text").is_visible()
+    page.click("a.print-link")
+    assert page.url.endswith("/article-15/print/")
+    page.check("#with-official")
+    page.click(".print-toolbar button[type=submit]")
+    assert page.url.endswith("?official=1")
+    page.goto(f"{site}/ru/check/")
+    page.click("a.button--start")
+    answer(page, "yes")
+    answer(page, "yes")
+    answer(page, "not_sure")
+    answer(page, "fully_autonomous")
+    answer(page, "none")
+    answer(page, "not_sure")
+    answer(page, "not_sure")
+    assert "/ru/check/result/" in page.url
+    assert page.locator(".warning").is_visible()
+    assert page.locator(".unsure").is_visible()
+    # Submitting without an answer gives the error in the visitor's language, no script needed.
+    page.goto(f"{site}/en/check/uses_ai/")
+    page.click("form.question-form button[type=submit]")
+    assert page.locator(".error-summary").is_visible()
