@@ -60,3 +60,7 @@ clean:
 # Load and speed: gunicorn with DEBUG off, measured by wrk (apt-get install wrk). Loopback only.
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Pictures of the site and of its printed pages for the README, in docs/ (needs Chromium).
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py

@@ -1,0 +1,73 @@
+"""`make screenshots`: pictures of the site for the README, taken from a real run in Chromium.
+
+Screens: the home page, an article on a wide and on a narrow (360 px) screen, a flow result.
+Paper: one printed page of an article summary, of the booklet and of the flow's duty sheet,
+rendered to PDF by Chromium and to PNG by pypdfium2. Everything is written to docs/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+RESULT = (
+    "check/result/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=semi_autonomous"
+    "&capabilities=biometric&risk=high&generates_content=yes"
+)
+SCREENS = [
+    ("home.png", "kk/", 1280, 1000),
+    ("article-wide.png", "en/ai-law/draft-2025/article-18/", 1280, 1100),
+    ("article-narrow.png", "ru/ai-law/draft-2025/article-18/", 360, 1400),
+    ("flow-result.png", "en/" + RESULT, 1280, 1300),
+]
+PAPER = [  # (file, page, text that starts the printed page to show)
+    ("print-article.png", "en/ai-law/draft-2025/article-16/print/", ""),
+    ("print-booklet.png", "kk/ai-law/draft-2025/print/", "3-тарау"),
+    ("print-duty-sheet.png", "ru/" + RESULT.replace("result/", "result/print/"), ""),
+]
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main():
+    import pypdfium2
+    from playwright.sync_api import sync_playwright
+
+    bench = load_bench()
+    DOCS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = bench.prepare(Path(tmp))
+        with bench.Server(env, cache=True, workers=2) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for name, path, width, height in SCREENS:
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                page.goto(f"{server.base}/{path}")
+                page.screenshot(path=str(DOCS / name))
+                context.close()
+                print(f"docs/{name}")
+            page = browser.new_page()
+            for name, path, starts_with in PAPER:
+                page.goto(f"{server.base}/{path}")
+                pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+                index = next(
+                    i for i in range(len(pdf)) if starts_with in pdf[i].get_textpage().get_text_range()[:200]
+                )
+                pdf[index].render(scale=1.4).to_pil().save(DOCS / name)
+                print(f"docs/{name}")
+            browser.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
