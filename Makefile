@@ -36,7 +36,7 @@ test: setup lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The database tests again on PostgreSQL (set DATABASE_URL; .ci/run starts a local server).
-test-postgres: install
+test-postgres: setup
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://user:pass@host/db" && exit 2)
 	DATABASE_URL=$(DATABASE_URL) $(MANAGE) migrate --no-input -v0
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
