@@ -14,6 +14,7 @@ setup: install
 	$(MANAGE) compile_translations
 	DJANGO_STATIC_MANIFEST=1 $(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_content
+	$(MANAGE) relink_glossary
 
 install: $(STAMP)
 

@@ -25,5 +25,6 @@ urlpatterns = [
     path("ai-law/<slug:edition>/article-<number:number>/", views.article, name="article"),
     path("ai-law/<slug:edition>/article-<number:number>/print/", views.article_print, name="article_print"),
     path("glossary/", views.glossary, name="glossary"),
+    path("glossary/terms.json", views.glossary_terms, name="glossary_terms"),
     path("committee/", views.committee, name="committee"),
 ]

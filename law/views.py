@@ -1,12 +1,14 @@
 """Public pages of the law browser: home, an edition's contents, an article, glossary, Committee."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 
+from . import glossary as g
 from . import presentation as p
-from .models import Edition, GlossaryTerm, Page, Status, text_in
+from .models import Edition, Page, Status, text_in
 
 
 def published_page(request, slug):
@@ -155,11 +157,23 @@ def edition_print(request, edition):
 
 
 def glossary(request):
-    lang = get_language()
-    terms = [t for t in GlossaryTerm.objects.select_related("article__edition") if text_in(t, "name", lang)]
-    terms.sort(key=lambda t: text_in(t, "name", lang).casefold())
-    missing = GlossaryTerm.objects.count() - len(terms)
-    return render(request, "law/glossary.html", {"terms": terms, "missing": missing})
+    entries, missing = g.glossary_entries(get_language())
+    return render(request, "law/glossary.html", {"entries": entries, "missing": missing})
+
+
+def glossary_terms(request):
+    """The glossary of the page's language as JSON, for the pop-ups on explanations (site.js)."""
+    return JsonResponse(
+        {
+            "terms": g.popup_terms(get_language()),
+            "labels": {
+                "more": _("Read in the glossary"),
+                "close": _("Close"),
+                "missing": _("Definition not yet written in this language."),
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def committee(request):
