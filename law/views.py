@@ -1,4 +1,5 @@
-"""Public pages of the law browser: home, an edition's contents, an article, glossary, Committee."""
+"""Public pages of the law browser: home, an edition's contents, an article (also with its languages
+side by side), glossary, Committee."""
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -6,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from . import compare
 from . import glossary as g
 from . import presentation as p
 from .models import Edition, Page, Status, text_in
@@ -110,7 +112,41 @@ def article(request, edition, number):
     following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
     context["previous"] = p.article_link(previous, context["edition"])
     context["next"] = p.article_link(following, context["edition"])
+    default = compare.Choice(compare.default_langs(get_language()), "official")
+    context["compare"] = compare.form_options(default)
     return render(request, "law/article.html", context)
+
+
+def article_compare(request, edition, number):
+    """The article's official text or explanation in two or three languages, one column each."""
+    edition = get_edition(edition)
+    current = (
+        p.visible_articles(request.user)
+        .filter(edition=edition, number=number)
+        .select_related("chapter")
+        .prefetch_related("paragraphs")
+        .first()
+    )
+    if current is None:
+        raise Http404("No such article")
+    choice = compare.parse_choice(request.GET, get_language())
+    paragraphs = list(current.paragraphs.all())
+    return render(
+        request,
+        "law/article_compare.html",
+        {
+            "edition": edition,
+            "notice": p.edition_status_notice(edition),
+            "article": current,
+            "title": p.article_title(current),
+            "choice": choice,
+            "columns": compare.columns(current, choice.langs),
+            "rows": [] if choice.error else compare.compare_rows(current, paragraphs, choice),
+            "compare": compare.form_options(choice),
+            "is_preview": current.status != Status.PUBLISHED,
+        },
+        status=400 if choice.error else 200,
+    )
 
 
 def article_print(request, edition, number):
