@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "law",
     "checker",
+    "search",
 ]
 
 MIDDLEWARE = [
