@@ -14,6 +14,7 @@ setup: install
 	$(MANAGE) compile_translations
 	DJANGO_STATIC_MANIFEST=1 $(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_content
+	$(MANAGE) relink_glossary
 
 install: $(STAMP)
 
@@ -51,7 +52,7 @@ format: install
 
 # Re-extract interface strings into locale/*/django.po (needs GNU gettext's xgettext).
 messages: install
-	$(MANAGE) makemessages --locale kk --locale ru --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+	$(MANAGE) makemessages --locale kk --locale ru --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*' --ignore 'tests/*'
 	$(MANAGE) compile_translations
 
 clean:

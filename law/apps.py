@@ -9,17 +9,18 @@ class LawConfig(AppConfig):
     verbose_name = _("The law")
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_migrate
 
+        from .glossary import connect_signals
         from .history import register_models
-        from .roles import sync_editors_group
-
-        register_models()
-        from django.apps import apps
-
         from .models import Act, EditableContent
+        from .roles import sync_editors_group
         from .signals import connect
 
+        register_models()
+        # Every change to content empties the page cache (law.signals).
         connect([m for m in apps.get_models() if issubclass(m, EditableContent) or m is Act])
+        connect_signals()
         # Models added by later migrations get their permissions into the Editors group too.
         post_migrate.connect(lambda **kwargs: sync_editors_group(), sender=self, weak=False)

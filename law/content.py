@@ -568,9 +568,13 @@ def apply_tree(tree: Tree) -> None:
 
     The load is one revision in the history, so the admin can restore any text as it was loaded.
     """
+    from .changes import bulk_change
+
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment("Loaded from content/")
-        write_tree(tree)
+        # Glossary links and the search index are redone once, at the end, not per record.
+        with bulk_change():
+            write_tree(tree)
 
 
 def write_tree(tree: Tree) -> None:

@@ -315,6 +315,7 @@ def apply(import_plan: Plan) -> Plan:
     """Write the parsed text into the edition (one transaction) and flag explanations to review."""
     import reversion
 
+    from .changes import bulk_change
     from .models import Article, Chapter, Paragraph
 
     edition, law = import_plan.edition, import_plan.law
@@ -323,7 +324,7 @@ def apply(import_plan: Plan) -> Plan:
         (c.article, c.label) for c in import_plan.changes if c.what == "paragraph" and c.kind in ("changed", "removed")
     }
     today = timezone.localdate().isoformat()
-    with reversion.create_revision():
+    with reversion.create_revision(), bulk_change():
         reversion.set_comment(f"Official text imported ({lang})")
         chapters = {c.number: c for c in edition.chapters.all() if c.number}
         last_position = max((c.position for c in edition.chapters.all()), default=-1)

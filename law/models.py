@@ -43,12 +43,15 @@ class EditableContent(models.Model):
     """What every editable record shares.
 
     - Markdown fields are rendered to sanitized HTML on save (`markdown_fields`), never per request.
+      In `glossary_linked` fields the first use of each glossary term links to its definition
+      (glossary.py re-links the stored HTML when the terms change).
     - `version` grows by one on every save, so the admin can refuse a save based on a stale copy.
     - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
       the text and when it last changed, so editors see which translations are out of date.
     """
 
     markdown_fields: dict[str, str] = {}
+    glossary_linked: tuple[str, ...] = ()
     tracked_groups: dict[str, tuple[str, ...]] = {}
 
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -69,9 +72,19 @@ class EditableContent(models.Model):
         super().save(*args, **kwargs)
 
     def render_markdown_fields(self):
+        from .glossary import glossary_path, linkable_terms
+
+        terms = None
         for source, target in self.markdown_fields.items():
             for lang in LANGUAGE_CODES:
-                setattr(self, f"{target}_{lang}", render_markdown(text_in(self, source, lang)))
+                text = text_in(self, source, lang)
+                if source in self.glossary_linked and text.strip():
+                    if terms is None:
+                        terms = linkable_terms()  # one query for every field and language
+                    html = render_markdown(text, terms.get(lang), glossary_path(lang))
+                else:
+                    html = render_markdown(text)
+                setattr(self, f"{target}_{lang}", html)
 
     def track_language_changes(self):
         now = timezone.now().isoformat()
@@ -214,6 +227,7 @@ class Article(EditableContent):
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
+    glossary_linked = ("summary", "for_you")
     tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
 
     objects = models.Manager()
@@ -244,6 +258,7 @@ class Paragraph(EditableContent):
     note_needs_review = models.BooleanField(_("note needs review"), default=False)
 
     markdown_fields = {"note": "note_html"}
+    glossary_linked = ("note",)
     tracked_groups = {"official": ("official_text",), "explanation": ("note",)}
 
     class Meta:

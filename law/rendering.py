@@ -3,10 +3,16 @@
 Raw HTML in content is never passed through: Python-Markdown's HTML processors are removed so that
 `<script>` is shown as text, and the result is cleaned again by nh3 with a short list of tags and
 only http, https and mailto links (relative links stay allowed).
+
+Explanations also get their glossary terms linked here (see glossary_links.py), before the
+cleaning, so that nh3 checks the links it adds like any other: the only class it lets through is
+`term`, and the only extra attribute is `data-term`.
 """
 
 import markdown
 import nh3
+
+from .glossary_links import Term, link_terms
 
 ALLOWED_TAGS = {
     "p",
@@ -38,11 +44,12 @@ ALLOWED_TAGS = {
     "td",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang", "lang"},
+    "a": {"href", "title", "hreflang", "lang", "data-term"},
     "abbr": {"title"},
     "dfn": {"id"},
     "th": {"scope"},
 }
+ALLOWED_CLASSES = {"a": {"term"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -52,15 +59,22 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.deregister("html")
 
 
-def render_markdown(text: str) -> str:
-    """Render Markdown to sanitized HTML; empty text gives ''."""
+def render_markdown(text: str, terms: list[Term] | None = None, glossary_path: str = "") -> str:
+    """Render Markdown to sanitized HTML; empty text gives ''.
+
+    With `terms` (and the glossary page of the text's language), the first use of each term links
+    to its definition.
+    """
     if not text or not text.strip():
         return ""
     html = markdown.markdown(text, extensions=[_NoRawHtml(), "sane_lists", "tables"], output_format="html")
+    if terms:
+        html = link_terms(html, terms, glossary_path)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )

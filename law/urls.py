@@ -24,6 +24,8 @@ urlpatterns = [
     path("ai-law/<slug:edition>/print/", views.edition_print, name="edition_print"),
     path("ai-law/<slug:edition>/article-<number:number>/", views.article, name="article"),
     path("ai-law/<slug:edition>/article-<number:number>/print/", views.article_print, name="article_print"),
+    path("ai-law/<slug:edition>/article-<number:number>/compare/", views.article_compare, name="article_compare"),
     path("glossary/", views.glossary, name="glossary"),
+    path("glossary/terms.json", views.glossary_terms, name="glossary_terms"),
     path("committee/", views.committee, name="committee"),
 ]

@@ -1,12 +1,16 @@
-"""Public pages of the law browser: home, an edition's contents, an article, glossary, Committee."""
+"""Public pages of the law browser: home, an edition's contents, an article (also with its languages
+side by side), glossary, Committee."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 
+from . import compare
+from . import glossary as g
 from . import presentation as p
-from .models import Edition, GlossaryTerm, Page, Status, text_in
+from .models import Edition, Page, Status, text_in
 
 
 def published_page(request, slug):
@@ -108,7 +112,41 @@ def article(request, edition, number):
     following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
     context["previous"] = p.article_link(previous, context["edition"])
     context["next"] = p.article_link(following, context["edition"])
+    default = compare.Choice(compare.default_langs(get_language()), "official")
+    context["compare"] = compare.form_options(default)
     return render(request, "law/article.html", context)
+
+
+def article_compare(request, edition, number):
+    """The article's official text or explanation in two or three languages, one column each."""
+    edition = get_edition(edition)
+    current = (
+        p.visible_articles(request.user)
+        .filter(edition=edition, number=number)
+        .select_related("chapter")
+        .prefetch_related("paragraphs")
+        .first()
+    )
+    if current is None:
+        raise Http404("No such article")
+    choice = compare.parse_choice(request.GET, get_language())
+    paragraphs = list(current.paragraphs.all())
+    return render(
+        request,
+        "law/article_compare.html",
+        {
+            "edition": edition,
+            "notice": p.edition_status_notice(edition),
+            "article": current,
+            "title": p.article_title(current),
+            "choice": choice,
+            "columns": compare.columns(current, choice.langs),
+            "rows": [] if choice.error else compare.compare_rows(current, paragraphs, choice),
+            "compare": compare.form_options(choice),
+            "is_preview": current.status != Status.PUBLISHED,
+        },
+        status=400 if choice.error else 200,
+    )
 
 
 def article_print(request, edition, number):
@@ -155,11 +193,23 @@ def edition_print(request, edition):
 
 
 def glossary(request):
-    lang = get_language()
-    terms = [t for t in GlossaryTerm.objects.select_related("article__edition") if text_in(t, "name", lang)]
-    terms.sort(key=lambda t: text_in(t, "name", lang).casefold())
-    missing = GlossaryTerm.objects.count() - len(terms)
-    return render(request, "law/glossary.html", {"terms": terms, "missing": missing})
+    entries, missing = g.glossary_entries(get_language())
+    return render(request, "law/glossary.html", {"entries": entries, "missing": missing})
+
+
+def glossary_terms(request):
+    """The glossary of the page's language as JSON, for the pop-ups on explanations (site.js)."""
+    return JsonResponse(
+        {
+            "terms": g.popup_terms(get_language()),
+            "labels": {
+                "more": _("Read in the glossary"),
+                "close": _("Close"),
+                "missing": _("Definition not yet written in this language."),
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def committee(request):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "law",
     "checker",
+    "search",
 ]
 
 MIDDLEWARE = [

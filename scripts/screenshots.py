@@ -61,9 +61,7 @@ def main():
             for name, path, starts_with in PAPER:
                 page.goto(f"{server.base}/{path}")
                 pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
-                index = next(
-                    i for i in range(len(pdf)) if starts_with in pdf[i].get_textpage().get_text_range()[:200]
-                )
+                index = next(i for i in range(len(pdf)) if starts_with in pdf[i].get_textpage().get_text_range()[:200])
                 pdf[index].render(scale=1.4).to_pil().save(DOCS / name)
                 print(f"docs/{name}")
             browser.close()

@@ -163,7 +163,7 @@ def test_bad_links_lead_back_to_the_right_question(client, lang, path, status, t
         assert page.html["lang"] == lang
         assert page.find(class_="error-summary") is not None
         if target:
-            assert page.find("form")["action"] == f"/{lang}/check/{target}/"
+            assert page.find("main").find("form")["action"] == f"/{lang}/check/{target}/"
 
 
 def test_answers_that_do_not_belong_are_left_out_with_a_message(client):

@@ -1,0 +1,38 @@
+"""Bulk changes to the content: a load or an import saves hundreds of records at once.
+
+Work that follows a single save (re-linking glossary terms, refreshing the search index) would be
+repeated for every record of a bulk change, and done against a half-written database. Inside
+`bulk_change()` that per-record work is skipped; at its end the glossary links are redone once and
+`content_changed` is sent once, for other apps (the search index) to catch up in one go.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.dispatch import Signal
+
+# Sent after a bulk change has been written (still inside its transaction).
+content_changed = Signal()
+
+_in_bulk = ContextVar("law_bulk_change", default=False)
+
+
+def in_bulk_change() -> bool:
+    return _in_bulk.get()
+
+
+@contextmanager
+def bulk_change():
+    if in_bulk_change():
+        yield  # nested: the outermost bulk change does the follow-up work once
+        return
+    token = _in_bulk.set(True)
+    try:
+        yield
+    finally:
+        _in_bulk.reset(token)
+    # Only reached when the block succeeded: a failed load is rolled back and needs no follow-up.
+    from .glossary import relink_all
+
+    relink_all()
+    content_changed.send(sender=bulk_change)

@@ -1,0 +1,124 @@
+"""The same article in two or three languages side by side, aligned paragraph by paragraph.
+
+Rows are keyed by the paragraph label, which is the same in every language, so a paragraph that one
+language lacks leaves a visible gap in that column instead of shifting the following ones up.
+The visitor's choice comes from the query string (`langs=kk,ru`, `text=official|explanation`) and
+is checked here; a bad choice gives a message in the visitor's language, never an error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import text_in
+from .presentation import article_title
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+LANGUAGE_CODES = list(LANGUAGE_NAMES)
+TEXT_KINDS = ("official", "explanation")
+MAX_CODES = 10  # more than this in `langs` is not a choice anyone made: refuse without parsing further
+
+
+@dataclass
+class Choice:
+    langs: list[str]
+    text: str
+    error: str = ""
+
+
+def default_langs(current: str) -> list[str]:
+    """The visitor's language first, then the others in the site's order."""
+    return [current, *[code for code in LANGUAGE_CODES if code != current]]
+
+
+def parse_choice(query, current: str) -> Choice:
+    """Read `langs` (comma-separated or repeated, as checkboxes send it) and `text`."""
+    text = query.get("text") or "official"
+    raw = [part.strip().lower() for value in query.getlist("langs") for part in value.split(",")]
+    raw = [code for code in raw if code]
+    fallback = Choice(default_langs(current), text if text in TEXT_KINDS else "official")
+    if text not in TEXT_KINDS:
+        fallback.error = _("Choose the official text or the explanation.")
+        return fallback
+    if not raw:
+        return fallback
+    langs = list(dict.fromkeys(raw[: MAX_CODES + 1]))
+    if len(raw) > MAX_CODES or any(code not in LANGUAGE_NAMES for code in langs) or not 2 <= len(langs) <= 3:
+        fallback.error = _("Choose two or three different languages: Kazakh, Russian or English.")
+        return fallback
+    return Choice(langs, text)
+
+
+@dataclass
+class Cell:
+    lang: str
+    text: str = ""  # plain text (official), shown with line breaks
+    html: str = ""  # sanitized HTML rendered when saved (explanations)
+
+    @property
+    def missing(self) -> bool:
+        return not (self.text.strip() or self.html.strip())
+
+
+@dataclass
+class Row:
+    key: str
+    heading: str
+    anchor: str = ""
+    cells: list[Cell] = field(default_factory=list)
+
+
+def columns(article, langs: list[str]) -> list[dict]:
+    return [{"code": code, "name": LANGUAGE_NAMES[code], "title": article_title(article, code)} for code in langs]
+
+
+def official_rows(paragraphs, langs: list[str]) -> list[Row]:
+    rows = []
+    for paragraph in paragraphs:
+        cells = [Cell(code, text=text_in(paragraph, "official_text", code)) for code in langs]
+        if all(cell.missing for cell in cells):
+            continue
+        heading = _("Paragraph %(label)s") % {"label": paragraph.label}
+        rows.append(Row(f"p-{paragraph.label}", heading, paragraph.anchor, cells))
+    return rows
+
+
+def explanation_rows(article, paragraphs, langs: list[str]) -> list[Row]:
+    rows = [
+        Row(
+            "summary",
+            _("In short"),
+            "plain-language",
+            [Cell(c, html=text_in(article, "summary_html", c)) for c in langs],
+        ),
+        Row(
+            "for-you",
+            _("What this means for you"),
+            "plain-language",
+            [Cell(c, html=text_in(article, "for_you_html", c)) for c in langs],
+        ),
+    ]
+    for paragraph in paragraphs:
+        heading = _("Note on paragraph %(label)s") % {"label": paragraph.label}
+        cells = [Cell(code, html=text_in(paragraph, "note_html", code)) for code in langs]
+        rows.append(Row(f"note-{paragraph.label}", heading, paragraph.anchor, cells))
+    return [row for row in rows if not all(cell.missing for cell in row.cells)]
+
+
+def compare_rows(article, paragraphs, choice: Choice) -> list[Row]:
+    if choice.text == "explanation":
+        return explanation_rows(article, paragraphs, choice.langs)
+    return official_rows(paragraphs, choice.langs)
+
+
+def form_options(choice: Choice) -> dict:
+    """What the "compare languages" form shows ticked."""
+    return {
+        "languages": [
+            {"code": code, "name": LANGUAGE_NAMES[code], "checked": code in choice.langs} for code in LANGUAGE_CODES
+        ],
+        "text": choice.text,
+    }

@@ -1,0 +1,200 @@
+"""The glossary as the rest of the site uses it.
+
+- `linkable_terms()`: each language's term names, for linking explanations when they are saved.
+- `relink_all()` and the GlossaryTerm signal handlers: when terms change, the links already stored
+  in explanations' HTML are redone (only in the records the change can affect).
+- `sort_key()`: alphabetical order for kk, ru and en, with Kazakh letters beside their base letters.
+- `glossary_entries()` and `popup_terms()`: what the glossary page and its JSON show.
+"""
+
+from __future__ import annotations
+
+import html
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import override
+
+from .changes import in_bulk_change
+from .glossary_links import Term
+from .models import LANGUAGE_CODES, Article, GlossaryTerm, Paragraph, text_in
+from .rendering import render_markdown
+
+# The models whose explanations link terms (each says which fields in `glossary_linked`).
+LINKED_MODELS = (Article, Paragraph)
+
+# The Kazakh alphabet (which holds the Russian one): ә after а, ғ after г, қ after к, ң after н,
+# ө after о, ұ and ү after у, һ after х, і after ы, ё after е, as in Kazakh dictionaries.
+CYRILLIC_ORDER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_CYRILLIC_RANK = {letter: rank for rank, letter in enumerate(CYRILLIC_ORDER)}
+_CYRILLIC_START = ord("а")
+
+
+def sort_key(name: str) -> tuple:
+    """Alphabetical order of a term's name; Latin before Cyrillic, case ignored."""
+    return tuple(
+        (_CYRILLIC_START, _CYRILLIC_RANK[c]) if c in _CYRILLIC_RANK else (ord(c), 0) for c in name.casefold().strip()
+    )
+
+
+def glossary_path(lang: str) -> str:
+    with override(lang):
+        return reverse("law:glossary")
+
+
+def linkable_terms() -> dict[str, list[Term]]:
+    """{lang: [Term]} for every term named in that language; empty during a bulk change.
+
+    During a load the terms themselves may not be written yet: the links are made once at its end.
+    """
+    if in_bulk_change():
+        return {}
+    fields = [f"name_{lang}" for lang in LANGUAGE_CODES]
+    terms: dict[str, list[Term]] = {lang: [] for lang in LANGUAGE_CODES}
+    for slug, *names in GlossaryTerm.objects.order_by("position", "slug").values_list("slug", *fields):
+        for lang, name in zip(LANGUAGE_CODES, names, strict=True):
+            if name and name.strip():
+                terms[lang].append(Term(slug, name.strip()))
+    return terms
+
+
+def relink_all(affects=None) -> int:
+    """Render every linked explanation again with the present terms; save only what changed.
+
+    `affects(text, html)` may say which texts a change can touch (their Markdown and stored HTML),
+    so that a one-term edit does not re-render the whole edition. Saved with `bulk_update`: the
+    HTML is derived, so neither the version nor the language-change record moves. Returns the
+    number of records updated.
+    """
+    terms = linkable_terms()
+    updated = 0
+    for model in LINKED_MODELS:
+        pairs = [(source, model.markdown_fields[source]) for source in model.glossary_linked]
+        sources = [f"{s}_{lang}" for s, _t in pairs for lang in LANGUAGE_CODES]
+        targets = [f"{t}_{lang}" for _s, t in pairs for lang in LANGUAGE_CODES]
+        changed = []
+        for obj in model.objects.only("pk", *sources, *targets).iterator(chunk_size=500):
+            dirty = False
+            for source, target in pairs:
+                for lang in LANGUAGE_CODES:
+                    text, stored = text_in(obj, source, lang), text_in(obj, target, lang)
+                    if affects is not None and not affects(text, stored):
+                        continue
+                    rendered = render_markdown(text, terms.get(lang), glossary_path(lang))
+                    if rendered != stored:
+                        setattr(obj, f"{target}_{lang}", rendered)
+                        dirty = True
+            if dirty:
+                changed.append(obj)
+        if changed:
+            model.objects.bulk_update(changed, targets, batch_size=200)
+            updated += len(changed)
+    return updated
+
+
+def term_keys(slug: str, names) -> tuple[set[str], set[str]]:
+    return {slug}, {" ".join(n.split()).casefold() for n in names if n and n.strip()}
+
+
+def relink_for(slugs: set[str], names: set[str]) -> int:
+    """Re-link the explanations that mention one of `names` or hold a link to one of `slugs`."""
+    markers = [f'data-term="{html.escape(slug)}"' for slug in slugs]
+
+    def affects(text, stored):
+        if any(marker in stored for marker in markers):
+            return True
+        folded = " ".join(text.split()).casefold()
+        return any(name in folded for name in names)
+
+    return relink_all(affects)
+
+
+def names_of(term: GlossaryTerm) -> list[str]:
+    return [text_in(term, "name", lang) for lang in LANGUAGE_CODES]
+
+
+def remember_previous_names(sender, instance, **kwargs):
+    """pre_save: keep the slug and names as stored, so links made under the old names are redone."""
+    if in_bulk_change() or instance.pk is None:
+        return
+    fields = ["slug", *[f"name_{lang}" for lang in LANGUAGE_CODES]]
+    instance._previous_link_keys = GlossaryTerm.objects.filter(pk=instance.pk).values_list(*fields).first()
+
+
+def relink_after_save(sender, instance, **kwargs):
+    if in_bulk_change():
+        return
+    slugs, names = term_keys(instance.slug, names_of(instance))
+    previous = getattr(instance, "_previous_link_keys", None)
+    if previous:
+        old_slugs, old_names = term_keys(previous[0], previous[1:])
+        slugs |= old_slugs
+        names |= old_names
+    relink_for(slugs, names)
+
+
+def relink_after_delete(sender, instance, **kwargs):
+    if in_bulk_change():
+        return
+    relink_for(*term_keys(instance.slug, names_of(instance)))
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    pre_save.connect(remember_previous_names, sender=GlossaryTerm, dispatch_uid="glossary_remember_names")
+    post_save.connect(relink_after_save, sender=GlossaryTerm, dispatch_uid="glossary_relink_save")
+    post_delete.connect(relink_after_delete, sender=GlossaryTerm, dispatch_uid="glossary_relink_delete")
+
+
+# --------------------------------------------------------------------------- the glossary page
+
+
+def glossary_entries(lang: str) -> tuple[list[dict], int]:
+    """The terms named in `lang`, alphabetically, each with its names in the other languages.
+
+    Returns the entries and how many terms have no name in `lang` yet.
+    """
+    from django.conf import settings
+
+    language_names = dict(settings.LANGUAGES)
+    entries, missing = [], 0
+    for term in GlossaryTerm.objects.select_related("article__edition"):
+        name = text_in(term, "name", lang).strip()
+        if not name:
+            missing += 1
+            continue
+        others = [
+            {"code": code, "language": language_names[code], "name": text_in(term, "name", code).strip()}
+            for code in LANGUAGE_CODES
+            if code != lang and text_in(term, "name", code).strip()
+        ]
+        entries.append(
+            {
+                "term": term,
+                "slug": term.slug,
+                "name": name,
+                "definition_html": text_in(term, "definition_html", lang),
+                "other_names": others,
+            }
+        )
+    entries.sort(key=lambda entry: sort_key(entry["name"]))
+    return entries, missing
+
+
+def plain_text(rendered: str) -> str:
+    return " ".join(html.unescape(strip_tags(rendered)).split())
+
+
+def popup_terms(lang: str) -> dict[str, dict]:
+    """{slug: {name, definition, url}} for the pop-up: plain text, set with textContent in site.js."""
+    terms = {}
+    for term in GlossaryTerm.objects.all():
+        name = text_in(term, "name", lang).strip()
+        if name:
+            terms[term.slug] = {
+                "name": name,
+                "definition": plain_text(text_in(term, "definition_html", lang)),
+                "url": f"{glossary_path(lang)}#{term.slug}",
+            }
+    return terms

@@ -1,0 +1,160 @@
+"""Building the search index from the law's records, and keeping it in step with them.
+
+A save of an article, paragraph, right or duty, or glossary term refreshes that record's entries
+(two queries: delete, insert). A bulk change (a load, an import: see law.changes) skips that and
+rebuilds the whole index once at its end. Deleting a record deletes its entries by cascade.
+
+Explanations are indexed from their rendered HTML, as plain text, so that Markdown marks and link
+addresses are not matched or shown in snippets.
+"""
+
+from __future__ import annotations
+
+import html
+
+from django.conf import settings
+from django.db import connections
+from django.db.models.signals import post_save
+from django.utils.html import strip_tags
+
+from law.changes import content_changed, in_bulk_change
+from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty, text_in
+
+from .folding import fold
+from .models import RANKS, Kind, SearchEntry
+
+LANGS = [code for code, _name in settings.LANGUAGES]
+BATCH = 500
+
+
+def plain_text(rendered: str) -> str:
+    return " ".join(html.unescape(strip_tags(rendered)).split())
+
+
+def entry(lang, kind, text, **source) -> SearchEntry | None:
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return SearchEntry(lang=lang, kind=kind, rank=RANKS[kind], text=text, folded_text=fold(text), **source)
+
+
+def article_entries(article: Article) -> list[SearchEntry]:
+    """Title, summary and 'what this means for you', in each language."""
+    found = []
+    for lang in LANGS:
+        titles = [text_in(article, "plain_title", lang).strip(), text_in(article, "official_title", lang).strip()]
+        title = " — ".join(dict.fromkeys(t for t in titles if t))
+        found += [
+            entry(lang, Kind.TITLE, title, article=article),
+            entry(lang, Kind.SUMMARY, plain_text(text_in(article, "summary_html", lang)), article=article),
+            entry(lang, Kind.FOR_YOU, plain_text(text_in(article, "for_you_html", lang)), article=article, position=1),
+        ]
+    return [e for e in found if e]
+
+
+def paragraph_entries(paragraph: Paragraph) -> list[SearchEntry]:
+    """The official text and the plain-language note of a paragraph, in each language."""
+    source = {
+        "article_id": paragraph.article_id,
+        "paragraph": paragraph,
+        "label": paragraph.label,
+        "position": 10 + paragraph.position,
+    }
+    found = []
+    for lang in LANGS:
+        found.append(entry(lang, Kind.OFFICIAL, text_in(paragraph, "official_text", lang), **source))
+        found.append(entry(lang, Kind.NOTE, plain_text(text_in(paragraph, "note_html", lang)), **source))
+    return [e for e in found if e]
+
+
+def right_entries(item: RightOrDuty, label: str) -> list[SearchEntry]:
+    source = {"article_id": item.article_id, "right": item, "label": label, "position": 10 + item.position}
+    return [e for lang in LANGS if (e := entry(lang, Kind.RIGHT, text_in(item, "text", lang), **source))]
+
+
+def term_entries(term: GlossaryTerm) -> list[SearchEntry]:
+    """A term's name and its definition, in each language: a match in the name ranks higher."""
+    found = []
+    for lang in LANGS:
+        name = text_in(term, "name", lang).strip()
+        if name:
+            source = {"term": term, "position": term.position}
+            found.append(entry(lang, Kind.GLOSSARY, name, **source))
+            found.append(entry(lang, Kind.DEFINITION, plain_text(text_in(term, "definition_html", lang)), **source))
+    return [e for e in found if e]
+
+
+# --------------------------------------------------------------------------- keeping in step
+
+
+def refresh_article(article: Article) -> None:
+    SearchEntry.objects.filter(article=article, paragraph=None, right=None).delete()
+    SearchEntry.objects.bulk_create(article_entries(article))
+
+
+def refresh_paragraph(paragraph: Paragraph) -> None:
+    SearchEntry.objects.filter(paragraph=paragraph).delete()
+    SearchEntry.objects.bulk_create(paragraph_entries(paragraph))
+    # Rights and duties link to their paragraph by its label, which may just have changed.
+    SearchEntry.objects.filter(right__paragraph=paragraph).exclude(label=paragraph.label).update(label=paragraph.label)
+
+
+def refresh_right(item: RightOrDuty) -> None:
+    SearchEntry.objects.filter(right=item).delete()
+    label = Paragraph.objects.filter(pk=item.paragraph_id).values_list("label", flat=True).first() or ""
+    SearchEntry.objects.bulk_create(right_entries(item, label))
+
+
+def refresh_term(term: GlossaryTerm) -> None:
+    SearchEntry.objects.filter(term=term).delete()
+    SearchEntry.objects.bulk_create(term_entries(term))
+
+
+def rebuild() -> int:
+    """Index every record again (after a load or an import); returns the number of entries."""
+    entries = []
+    for article in Article.objects.all():
+        entries += article_entries(article)
+    for paragraph in Paragraph.objects.all():
+        entries += paragraph_entries(paragraph)
+    labels = dict(Paragraph.objects.values_list("pk", "label"))
+    for item in RightOrDuty.objects.all():
+        entries += right_entries(item, labels.get(item.paragraph_id, ""))
+    for term in GlossaryTerm.objects.all():
+        entries += term_entries(term)
+    SearchEntry.objects.all().delete()
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return len(entries)
+
+
+REFRESHERS = {
+    Article: refresh_article,
+    Paragraph: refresh_paragraph,
+    RightOrDuty: refresh_right,
+    GlossaryTerm: refresh_term,
+}
+
+
+def on_save(sender, instance, raw=False, **kwargs):
+    if raw or in_bulk_change():
+        return  # fixtures load raw rows; bulk changes rebuild once at their end
+    REFRESHERS[sender](instance)
+
+
+def build_if_empty(using="default", **kwargs):
+    """post_migrate: index a database that had content before the index existed."""
+    tables = connections[using].introspection.table_names()
+    if SearchEntry._meta.db_table not in tables:
+        return  # migrated back to before the index
+    if not SearchEntry.objects.using(using).exists() and Article.objects.using(using).exists():
+        rebuild()
+
+
+def on_content_changed(sender, **kwargs):
+    rebuild()
+
+
+def connect_signals():
+    for model in REFRESHERS:
+        post_save.connect(on_save, sender=model, dispatch_uid=f"search_index_{model.__name__}")
+    content_changed.connect(on_content_changed, dispatch_uid="search_index_rebuild")

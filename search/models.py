@@ -1,0 +1,58 @@
+"""The search index: one row per piece of text per language, folded for matching.
+
+Rows are derived from the law's records (see index.py), refreshed when those records are saved
+and rebuilt after a load or an import; they are never edited by hand. Matching a query is then a
+`LIKE` on `folded_text` in one table, the same on SQLite and PostgreSQL, instead of a query per
+article.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    TITLE = "title", _("Title")
+    GLOSSARY = "glossary", _("Glossary")  # a term's name
+    DEFINITION = "definition", _("Definition")  # a term's definition
+    SUMMARY = "summary", _("In short")
+    FOR_YOU = "for_you", _("What this means for you")
+    NOTE = "note", _("Note on a paragraph")
+    RIGHT = "right", _("Rights and duties")
+    OFFICIAL = "official", _("Official text")
+
+
+# Lower ranks first: a word in a title or the glossary says more than one in the official text.
+RANKS = {
+    Kind.TITLE: 0,
+    Kind.GLOSSARY: 1,
+    Kind.DEFINITION: 2,
+    Kind.SUMMARY: 2,
+    Kind.FOR_YOU: 2,
+    Kind.NOTE: 3,
+    Kind.RIGHT: 4,
+    Kind.OFFICIAL: 5,
+}
+
+
+class SearchEntry(models.Model):
+    lang = models.CharField(max_length=8)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    rank = models.PositiveSmallIntegerField()
+    # Where the text comes from: the article (every entry but the glossary's), and the paragraph,
+    # right or duty, or glossary term. Deleting the source deletes its entries.
+    article = models.ForeignKey("law.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    paragraph = models.ForeignKey("law.Paragraph", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    right = models.ForeignKey("law.RightOrDuty", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    term = models.ForeignKey("law.GlossaryTerm", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    label = models.CharField(max_length=20, blank=True, help_text="paragraph label, for the #p-<label> link")
+    position = models.PositiveIntegerField(default=0, help_text="order within the article")
+    text = models.TextField()
+    folded_text = models.TextField()
+
+    class Meta:
+        ordering = ["rank", "position"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"{self.lang} {self.kind} {self.text[:40]}"

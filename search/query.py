@@ -1,0 +1,235 @@
+"""Running a search: one SQL query on the index, then grouping, ranking and snippets in Python.
+
+Order of results: the page's language first (other languages after, marked as such); then by the
+best kind of match (title, glossary, summary, note, rights and duties, official text); then in the
+order of the law. Entries of one article (or one glossary term) in one language form one result
+with up to SNIPPETS_PER_RESULT highlighted snippets, each linking to its paragraph (#p-<label>).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from law.models import Status, text_in
+from law.presentation import visible_articles
+
+from .folding import Query, fold
+from .models import Kind, SearchEntry
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+MAX_ENTRIES = 200  # matched entries read per search, best first
+MAX_RESULTS = 50  # articles and terms shown; a visitor wanting more adds a word
+SNIPPETS_PER_RESULT = 3
+SNIPPET_LENGTH = 220
+
+
+@dataclass
+class Part:
+    text: str
+    mark: bool = False
+
+
+@dataclass
+class Snippet:
+    label: str
+    url: str
+    parts: list[Part]
+
+
+@dataclass
+class Result:
+    lang: str
+    language: str
+    url: str
+    number: str = ""  # article number; empty for a glossary term
+    edition: str = ""
+    title: list[Part] = field(default_factory=list)
+    snippets: list[Snippet] = field(default_factory=list)
+    is_glossary: bool = False
+    is_unpublished: bool = False
+
+
+@dataclass
+class Results:
+    same_language: list[Result]
+    other_languages: list[Result]
+    truncated: bool  # more matched than is shown
+
+    @property
+    def count(self) -> int:
+        return len(self.same_language) + len(self.other_languages)
+
+
+def highlight(text: str, words: list[str]) -> list[Part]:
+    """`text` cut into parts, the ones matching a query word marked (folded matching)."""
+    folded = fold(text)
+    marked = [False] * len(text)
+    for word in words:
+        start = folded.find(word)
+        while start != -1:
+            marked[start : start + len(word)] = [True] * len(word)
+            start = folded.find(word, start + len(word))
+    parts: list[Part] = []
+    for char, is_marked in zip(text, marked, strict=True):
+        if parts and parts[-1].mark == is_marked:
+            parts[-1].text += char
+        else:
+            parts.append(Part(char, is_marked))
+    return parts
+
+
+def excerpt(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> list[Part]:
+    """About `length` characters of `text` around its first match, cut at spaces, highlighted."""
+    if len(text) <= length:
+        return highlight(text, words)
+    folded = fold(text)
+    found = [i for i in (folded.find(w) for w in words) if i >= 0]
+    first = min(found, default=0)
+    start = max(0, first - length // 3)
+    end = min(len(text), start + length)
+    start = max(0, min(start, end - length))
+    if start > 0:
+        space = text.find(" ", start, first) if first > start else -1
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", max(first, start), end)
+        end = space if space > start else end
+    parts = highlight(text[start:end], words)
+    if start > 0:
+        parts.insert(0, Part("… "))
+    if end < len(text):
+        parts.append(Part(" …"))
+    return parts
+
+
+class Urls:
+    """Article and glossary URLs in any language, each worked out once per search."""
+
+    def __init__(self):
+        self.cache = {}
+
+    def article(self, lang, article) -> str:
+        key = (lang, article.edition.slug, article.number)
+        if key not in self.cache:
+            with override(lang):
+                self.cache[key] = reverse(
+                    "law:article", kwargs={"edition": article.edition.slug, "number": article.number}
+                )
+        return self.cache[key]
+
+    def glossary(self, lang) -> str:
+        key = (lang, "glossary")
+        if key not in self.cache:
+            with override(lang):
+                self.cache[key] = reverse("law:glossary")
+        return self.cache[key]
+
+
+def snippet_label(item: SearchEntry) -> str:
+    if item.kind == Kind.OFFICIAL:
+        return _("Official text, paragraph %(label)s") % {"label": item.label}
+    if item.kind == Kind.NOTE:
+        return _("Note on paragraph %(label)s") % {"label": item.label}
+    if item.kind == Kind.RIGHT and item.label:
+        return _("Rights and duties, paragraph %(label)s") % {"label": item.label}
+    return str(Kind(item.kind).label)
+
+
+def snippet_url(item: SearchEntry, article_url: str) -> str:
+    if item.label:
+        return f"{article_url}#p-{item.label}"
+    if item.kind in (Kind.SUMMARY, Kind.FOR_YOU, Kind.RIGHT):
+        return f"{article_url}#plain-language"
+    return article_url
+
+
+# Only what a result shows is read from the joined tables, not whole articles.
+LANGS = list(LANGUAGE_NAMES)
+SHOWN_FIELDS = [
+    *[f.name for f in SearchEntry._meta.concrete_fields if f.name != "folded_text"],
+    "article__number",
+    "article__status",
+    "article__position",
+    *[f"article__{name}_{code}" for name in ("plain_title", "official_title") for code in LANGS],
+    "article__edition__slug",
+    "article__edition__position",
+    *[f"article__edition__short_title_{code}" for code in LANGS],
+    "term__slug",
+    "term__position",
+    *[f"term__name_{code}" for code in LANGS],
+]
+
+
+def matching_entries(query: Query, lang: str, user):
+    entries = SearchEntry.objects.select_related("article__edition", "term").only(*SHOWN_FIELDS)
+    for word in query.words:
+        entries = entries.filter(folded_text__contains=word)
+    # Glossary entries have no article; the others are shown only where their article may be.
+    entries = entries.filter(Q(article__isnull=True) | Q(article__in=visible_articles(user)))
+    same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return entries.order_by(
+        same_language_first,
+        "rank",
+        "lang",
+        "article__edition__position",
+        "article__position",
+        "term__position",
+        "position",
+    )
+
+
+def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
+    """The heading of a result: an article or a glossary term, in the entry's language."""
+    if item.article_id:
+        article = item.article
+        title = text_in(article, "plain_title", item.lang) or text_in(article, "official_title", item.lang)
+        return Result(
+            lang=item.lang,
+            language=LANGUAGE_NAMES[item.lang],
+            url=urls.article(item.lang, article),
+            number=article.number,
+            edition=article.edition.short_title,
+            title=highlight(title, words),
+            is_unpublished=article.status != Status.PUBLISHED,
+        )
+    return Result(
+        lang=item.lang,
+        language=LANGUAGE_NAMES[item.lang],
+        url=f"{urls.glossary(item.lang)}#{item.term.slug}",
+        title=highlight(text_in(item.term, "name", item.lang), words),
+        is_glossary=True,
+    )
+
+
+def run_search(query: Query, lang: str, user) -> Results:
+    """The results of a query with words (one SQL query)."""
+    entries = list(matching_entries(query, lang, user)[: MAX_ENTRIES + 1])
+    truncated = len(entries) > MAX_ENTRIES
+    urls = Urls()
+    results: dict[tuple, Result] = {}
+    # Entries come best first, so each result takes the place of its best match.
+    for item in entries[:MAX_ENTRIES]:
+        key = (item.lang, item.article_id, item.term_id)
+        if key not in results:
+            if len(results) == MAX_RESULTS:
+                truncated = True
+                continue
+            results[key] = new_result(item, query.words, urls)
+        result = results[key]
+        if item.kind in (Kind.TITLE, Kind.GLOSSARY) or len(result.snippets) >= SNIPPETS_PER_RESULT:
+            continue  # a match in a title or a term's name shows in the highlighted heading itself
+        result.snippets.append(
+            Snippet(snippet_label(item), snippet_url(item, result.url), excerpt(item.text, query.words))
+        )
+    ordered = list(results.values())
+    return Results(
+        same_language=[r for r in ordered if r.lang == lang],
+        other_languages=[r for r in ordered if r.lang != lang],
+        truncated=truncated,
+    )
