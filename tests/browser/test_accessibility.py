@@ -62,7 +62,8 @@ def test_no_axe_violations_on_the_admin_sign_in_page(axe_page, site):
 def test_every_control_is_reachable_by_keyboard_and_visibly_focused(page, site, name):
     page.goto(f"{site}/en/{PAGES[name]}")
     focusable = page.evaluate(
-        """() => { const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, summary'))
+        """() => { const controls = 'a[href], button, input, select, textarea, summary';
+              const all = Array.from(document.querySelectorAll(controls))
               .filter(e => !e.disabled && e.type !== 'hidden' && e.checkVisibility({contentVisibilityAuto: true}));
               all.forEach((e, i) => e.dataset.kbd = i); return all.length; }"""
     )
