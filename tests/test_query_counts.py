@@ -58,6 +58,9 @@ def big_edition():
         "/en/check/result/?uses_ai=yes&provides_ai=yes&data_library=yes&autonomy=assistive"
         "&capabilities=none&risk=high&generates_content=yes",
         "/en/",
+        "/en/search/?q=topic",
+        "/kk/search/?q=kukyk+topic",
+        "/en/ai-law/big/article-250/compare/?langs=kk,ru,en",
     ],
 )
 def test_pages_run_a_fixed_number_of_queries(big_edition, django_assert_max_num_queries, url):
