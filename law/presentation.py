@@ -102,3 +102,11 @@ def official_text_languages(article: Article, paragraphs) -> list[str]:
     for paragraph in paragraphs:
         found.update(languages_with(paragraph, "official_text"))
     return [code for code, _n in settings.LANGUAGES if code in found]
+
+
+def by_chapter(chapters, articles, item=lambda article: article) -> list[dict]:
+    """Articles grouped under their chapters, in the edition's order; empty chapters left out."""
+    grouped: dict[int, list] = {}
+    for article in articles:
+        grouped.setdefault(article.chapter_id, []).append(item(article))
+    return [{"chapter": c, "articles": grouped[c.pk]} for c in chapters if c.pk in grouped]

@@ -41,11 +41,7 @@ def get_edition(slug):
 def edition(request, edition):
     edition = get_edition(edition)
     articles = p.visible_articles(request.user).filter(edition=edition).select_related("chapter", "edition")
-    chapters = []
-    for chapter in edition.chapters.all():
-        chapter_articles = [a for a in articles if a.chapter_id == chapter.pk]
-        if chapter_articles:
-            chapters.append({"chapter": chapter, "articles": chapter_articles})
+    chapters = p.by_chapter(edition.chapters.all(), articles)
     return render(
         request,
         "law/edition.html",
@@ -166,20 +162,16 @@ def edition_print(request, edition):
         .prefetch_related("paragraphs", "rights_and_duties__paragraph")
     )
     lang = get_language()
-    chapters = []
-    for chapter in edition.chapters.all():
-        items = [
-            {
-                "article": a,
-                "title": p.article_title(a),
-                "groups": p.rights_and_duties_by_role(list(a.rights_and_duties.all())),
-                "notes": [para for para in a.paragraphs.all() if text_in(para, "note_html", lang)],
-            }
-            for a in articles
-            if a.chapter_id == chapter.pk
-        ]
-        if items:
-            chapters.append({"chapter": chapter, "articles": items})
+    chapters = p.by_chapter(
+        edition.chapters.all(),
+        articles,
+        lambda a: {
+            "article": a,
+            "title": p.article_title(a),
+            "groups": p.rights_and_duties_by_role(list(a.rights_and_duties.all())),
+            "notes": [para for para in a.paragraphs.all() if text_in(para, "note_html", lang)],
+        },
+    )
     return render(
         request,
         "law/edition_print.html",

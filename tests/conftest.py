@@ -6,7 +6,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,49 +54,69 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """Base URL of a copy of the site under gunicorn (DEBUG off) on its own SQLite file, with the
-    shipped content and one editor account: for browser and load tests."""
-    work = tmp_path_factory.mktemp("site")
+def production_env(work: Path, **extra) -> dict:
+    """The environment of a production-like copy of the site (DEBUG off) working in `work`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
     env.update(
         DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="browser-tests-" + "k" * 40,
+        DJANGO_SECRET_KEY="tests-" + "Kq3z" * 12,
         DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
         DJANGO_STATIC_ROOT=str(work / "static"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback, as behind a TLS-terminating proxy
-        EDITOR_PASSWORD=EDITOR[1],
     )
-    manage = [sys.executable, "manage.py"]
-    for args in (
-        ["migrate", "--no-input", "-v0"],
-        ["compile_translations"],
-        ["collectstatic", "--no-input", "-v0"],
-        ["load_content"],
-        ["createeditor", EDITOR[0], "--no-input"],
-    ):
-        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, capture_output=True)
+    env.update(extra)
+    return env
+
+
+def manage(env, *commands):
+    for command in commands:
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+@contextmanager
+def gunicorn(env, workers=1, probe="/robots.txt"):
+    """Serve the site with gunicorn on a free loopback port; yields its base URL."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        [sys.executable, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{base}/kk/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(urllib.request.Request(base + probe, headers={"X-Forwarded-Proto": "https"}))
+                break
+            except urllib.error.HTTPError:
+                break  # it answers, even if with an error page
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the site did not start under gunicorn")
+        yield base
+    finally:
         server.terminate()
-        pytest.fail("the site did not start under gunicorn")
-    yield base
-    server.terminate()
-    server.wait(10)
+        server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Base URL of a copy of the site under gunicorn (DEBUG off) on its own SQLite file, with the
+    shipped content and one editor account: for browser and load tests."""
+    work = tmp_path_factory.mktemp("site")
+    env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
+    manage(
+        env,
+        ["migrate", "--no-input", "-v0"],
+        ["compile_translations"],
+        ["collectstatic", "--no-input", "-v0"],
+        ["load_content"],
+        ["createeditor", EDITOR[0], "--no-input"],
+    )
+    with gunicorn(env, workers=2, probe="/kk/") as base:
+        yield base
     shutil.rmtree(work, ignore_errors=True)
