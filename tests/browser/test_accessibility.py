@@ -23,6 +23,9 @@ PAGES = {
     "booklet": "ai-law/draft-2025/print/",
     "duty sheet": RESULT.replace("result/", "result/print/"),
     "not found": "ai-law/draft-2025/article-99/",
+    "search": "search/?q=data",
+    "search, nothing found": "search/?q=zzzqqq",
+    "languages side by side": "ai-law/draft-2025/article-18/compare/?langs=kk,ru,en&text=explanation",
 }
 AXE = Axe()
 
@@ -49,6 +52,19 @@ def violations(page):
 def test_no_axe_violations(axe_page, site, lang, name):
     axe_page.goto(f"{site}/{lang}/{PAGES[name]}")
     assert violations(axe_page) == []
+
+
+def test_no_axe_violations_with_a_glossary_pop_up_open(axe_page, site):
+    for lang in LANGS:
+        axe_page.goto(f"{site}/{lang}/ai-law/draft-2025/article-15/")
+        term = axe_page.locator("#plain-language a.term").first
+        term.click()
+        # The definitions are fetched on first use: the term says when it is open.
+        axe_page.wait_for_function(
+            "document.querySelector('#plain-language a.term').getAttribute('aria-expanded') === 'true'"
+        )
+        axe_page.locator(f"#{term.get_attribute('aria-controls')}").wait_for(state="visible")
+        assert violations(axe_page) == []
 
 
 def test_no_axe_violations_on_the_admin_sign_in_page(axe_page, site):
