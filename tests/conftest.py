@@ -69,6 +69,15 @@ def production_env(work: Path, **extra) -> dict:
     return env
 
 
+# What `make setup` does to a fresh database, for the copies of the site that tests start.
+SETUP = (
+    ["migrate", "--no-input", "-v0"],
+    ["compile_translations"],
+    ["collectstatic", "--no-input", "-v0"],
+    ["load_content"],
+)
+
+
 def manage(env, *commands):
     for command in commands:
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
@@ -109,14 +118,7 @@ def site(tmp_path_factory):
     shipped content and one editor account: for browser and load tests."""
     work = tmp_path_factory.mktemp("site")
     env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
-    manage(
-        env,
-        ["migrate", "--no-input", "-v0"],
-        ["compile_translations"],
-        ["collectstatic", "--no-input", "-v0"],
-        ["load_content"],
-        ["createeditor", EDITOR[0], "--no-input"],
-    )
+    manage(env, *SETUP, ["createeditor", EDITOR[0], "--no-input"])
     with gunicorn(env, workers=2, probe="/kk/") as base:
         yield base
     shutil.rmtree(work, ignore_errors=True)

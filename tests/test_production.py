@@ -4,7 +4,7 @@ import subprocess
 import sys
 import urllib.request
 
-from .conftest import ROOT, gunicorn, manage, production_env
+from .conftest import ROOT, SETUP, gunicorn, manage, production_env
 
 
 def production(tmp_path, **extra):
@@ -28,13 +28,7 @@ def fetch(url):
 
 def test_gunicorn_serves_pages_and_css_with_debug_off(tmp_path):
     env = production(tmp_path)
-    manage(
-        env,
-        ["migrate", "--no-input", "-v0"],
-        ["compile_translations"],
-        ["collectstatic", "--no-input", "-v0"],
-        ["load_content"],
-    )
+    manage(env, *SETUP)
     with gunicorn(env) as base:
         status, _headers, body = fetch(f"{base}/en/")
         assert status == 200
