@@ -20,6 +20,26 @@ from law.content import load
 LANGS = [code for code, _name in settings.LANGUAGES]
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = ("editor-test", "a-long-editor-passphrase-42")
+CHROMIUM_MISSING = "Chromium is not installed"
+CHROMIUM_INSTALL = "apt-get install --no-install-recommends chromium"
+
+
+def pytest_unconfigure(config):
+    """End the run with one line when browser tests were skipped for want of Chromium."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = [
+        report
+        for report in reporter.stats.get("skipped", [])
+        if "tests/browser/" in report.nodeid and CHROMIUM_MISSING in str(report.longrepr)
+    ]
+    if skipped:
+        reporter.write_line(
+            f"{len(skipped)} browser tests skipped: Chromium is missing. Install it with: {CHROMIUM_INSTALL}",
+            yellow=True,
+            bold=True,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EDITOR  # noqa: F401 - the editor account of the `site` fixture
+from tests.conftest import CHROMIUM_INSTALL, CHROMIUM_MISSING
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(config, items):
 def chromium():
     path = chromium_path()
     if path is None:
-        message = "Chromium is not installed: run `apt-get install chromium` (Debian) or set CHROMIUM_PATH."
+        message = f"{CHROMIUM_MISSING}: run `{CHROMIUM_INSTALL}` (Debian, as root) or set CHROMIUM_PATH."
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -52,6 +52,23 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_font_loads(request):
+    """Layout and page counts are measured with the site's own font: if it does not load, say so
+    plainly here rather than let every print test fail on a page count."""
+    browser = request.getfixturevalue("chromium")
+    site = request.getfixturevalue("site")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site}/kk/")
+    loaded = page.evaluate(
+        "document.fonts.ready.then(() => document.fonts.check('16px \"Site Sans\"', 'Қазақ тілі әғқңөұүһі'))"
+    )
+    context.close()
+    if not loaded:
+        pytest.fail("The site's font (static/fonts/, Noto Sans) did not load in Chromium: run `make setup`.")
 
 
 @pytest.fixture

@@ -23,8 +23,20 @@ ANSWER_SETS = [
 
 def pdf(page, url):
     page.goto(url)
+    page.evaluate("document.fonts.ready.then(() => true)")  # as a visitor's browser has by then
     data = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
     return PdfReader(io.BytesIO(data))
+
+
+def embedded_fonts(reader):
+    """The names of the fonts a PDF draws its text with, without the subset prefix ("ABCDEF+")."""
+    names = set()
+    for pdf_page in reader.pages:
+        fonts = pdf_page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            names.add(str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1])
+    return names
 
 
 def text_of(reader):
@@ -111,6 +123,19 @@ def test_the_flow_result_prints_as_one_page(page, site, lang):
         reader = pdf(page, site + printed)
         assert len(reader.pages) == 1, f"{lang} {answers}: {len(reader.pages)} pages"
         assert "check/result/?uses_ai=" in compact(text_of(reader))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_pages_use_only_the_site_font(page, site, lang):
+    """Page counts hold on any machine only if no glyph comes from a font the machine happens to have."""
+    urls = [
+        f"{site}/{lang}/ai-law/draft-2025/article-18/print/?official=1",
+        f"{site}/{lang}/check/result/print/?{MAXIMAL_ANSWERS}",
+    ]
+    for url in urls:
+        fonts = embedded_fonts(pdf(page, url))
+        assert fonts, f"no fonts found in the PDF of {url}"
+        assert all(name.startswith("NotoSans") for name in fonts), f"{url}: {fonts}"
 
 
 def test_print_links_work_without_javascript(page_without_js, site):
