@@ -243,7 +243,20 @@ ARTICLE_META = [
 ]
 RIGHT_OR_DUTY_META = [
     Field("key", str, required=True),
-    Field("role", str, required=True, choices=("user", "owner", "data_library_owner")),
+    Field(
+        "role",
+        str,
+        required=True,
+        choices=(
+            "user",
+            "decided_about",
+            "owner",
+            "owner_possessor",
+            "data_library_owner",
+            "data_library_holder",
+            "data_library_producer",
+        ),
+    ),
     Field("kind", str, required=True, choices=("right", "duty", "prohibition")),
     Field("paragraph", str),
     Field("applies_if", str),
@@ -428,6 +441,13 @@ def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
         if article:
             edition.articles.append(article)
     edition.articles.sort(key=lambda a: sort_key(a.number))
+    first_use = {}
+    for article in edition.articles:
+        for item in article.meta["rights_and_duties"]:
+            other = first_use.setdefault(item["key"], article.number)
+            if other != article.number:
+                path = edition_dir / f"article-{article.number}" / "meta.toml"
+                reader.error(path, f"key '{item['key']}' is already used in article {other} of this edition")
     return edition
 
 
@@ -629,8 +649,9 @@ def write_tree(tree: Tree) -> None:
         Article.objects.filter(edition=edition).exclude(pk__in=keep_articles).delete()
         Chapter.objects.filter(edition=edition).exclude(key__in=chapters).delete()
 
-    keep_keys = [item["key"] for e in tree.editions for a in e.articles for item in a.meta["rights_and_duties"]]
-    RightOrDuty.objects.exclude(key__in=keep_keys).delete()
+    for data in tree.editions:
+        keep_keys = [item["key"] for a in data.articles for item in a.meta["rights_and_duties"]]
+        RightOrDuty.objects.filter(edition=edition_objs[data.slug]).exclude(key__in=keep_keys).delete()
 
     articles = {f"{a.edition.slug}/{a.number}": a for a in Article.objects.select_related("edition")}
     for position, term in enumerate(tree.glossary.get("terms", [])):
@@ -689,7 +710,7 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
             "position": index,
         }
         values.update(lang_values(texts, "text", lambda t, k=item["key"]: t["rights_and_duties"].get(k, "")))
-        RightOrDuty.objects.update_or_create(key=item["key"], defaults=values)
+        RightOrDuty.objects.update_or_create(edition=edition, key=item["key"], defaults=values)
     return article.pk
 
 

@@ -280,9 +280,16 @@ class Paragraph(EditableContent):
 
 
 class Role(models.TextChoices):
+    """Who a right or duty concerns, in each edition's own terms: the draft speaks of owners, the law
+    in force of owners and possessors. An edition uses the roles its records name."""
+
     USER = "user", _("AI system user")
+    DECIDED_ABOUT = "decided_about", _("A person an AI system decides about")
     OWNER = "owner", _("AI system owner")
+    OWNER_POSSESSOR = "owner_possessor", _("Owner or possessor of an AI system")
     DATA_LIBRARY_OWNER = "data_library_owner", _("Data library owner")
+    DATA_LIBRARY_HOLDER = "data_library_holder", _("Owner or possessor of a data library")
+    DATA_LIBRARY_PRODUCER = "data_library_producer", _("Data library producer")
 
 
 class RightOrDuty(EditableContent):
@@ -297,12 +304,13 @@ class RightOrDuty(EditableContent):
         DUTY = "duty", _("Duty")
         PROHIBITION = "prohibition", _("Prohibition")
 
-    key = models.SlugField(unique=True)
+    key = models.SlugField(help_text=_("Stable identifier within the edition, used by the question flow."))
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rights_and_duties", editable=False)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rights_and_duties")
     paragraph = models.ForeignKey(
         Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="rights_and_duties"
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     applies_if = models.CharField(_("applies if"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True)
@@ -312,11 +320,20 @@ class RightOrDuty(EditableContent):
 
     class Meta:
         ordering = ["article__position", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "key"], name="unique_right_or_duty_key")]
         verbose_name = _("right or duty")
         verbose_name_plural = _("rights and duties")
 
     def __str__(self):
         return self.key
+
+    def save(self, *args, **kwargs):
+        # The edition is the article's: kept here so that keys can be unique within an edition.
+        self.edition_id = Article.objects.values_list("edition_id", flat=True).get(pk=self.article_id)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "edition"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         url = self.article.get_absolute_url()
