@@ -6,7 +6,6 @@ themselves with fontTools, not from a list kept by hand.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
