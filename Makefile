@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run serve test test-postgres lint format messages screenshots bench clean
+.PHONY: setup install run serve test test-postgres lint format messages screenshots bench fonts clean
 
 setup: install
 	$(MANAGE) migrate --no-input -v0
@@ -65,3 +65,8 @@ bench: setup
 # Pictures of the site and of its printed pages for the README, in docs/ (needs Chromium).
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py
+
+# The site's own font (Noto Sans, WOFF2) from the npm registry into static/fonts/ (needs npm; the
+# files are committed, so only a font upgrade needs this).
+fonts:
+	$(PYTHON) scripts/fetch_fonts.py

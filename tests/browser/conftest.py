@@ -26,8 +26,10 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path():
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    return next((c for c in candidates if c and Path(c).exists()), None)
+    """$CHROMIUM_PATH when set (and only it), else Debian's Chromium; None when not there."""
+    explicit = os.environ.get("CHROMIUM_PATH")
+    candidates = [explicit] if explicit else ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    return next((c for c in candidates if Path(c).exists()), None)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -52,6 +52,27 @@ def compact(text):
     return "".join(text.split())
 
 
+# One-page prints must fit with room to spare, not just barely: a long word or another Chromium
+# release must not push them onto a second page. Printable areas come from the @page rules.
+ROOM_TO_SPARE = 0.08
+MM = 96 / 25.4
+ARTICLE_AREA = (210 - 16 - 16, 297 - 15 - 16)  # @page margins 15mm 16mm 16mm
+SHEET_AREA = (210 - 10 - 10, 297 - 8 - 10)  # @page sheet margins 8mm 10mm 10mm
+
+
+def fill(chromium, url, area):
+    """How much of one printed page the document fills (1.0 = exactly one page), laid out with print
+    styles at the printable width, as one long page."""
+    context = chromium.new_context(viewport={"width": round(area[0] * MM), "height": 100})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(url)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    return height / (area[1] * MM)
+
+
 PAGE_NUMBER = re.compile(r"\d+ / \d+")
 
 
@@ -65,6 +86,16 @@ def chrome_texts(page, site, lang):
     ]
     texts += [name for name in ("Қазақша", "Русский")]
     return [squash(t) for t in texts if t.strip()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_page_prints_leave_room_to_spare(chromium, site, lang):
+    for number in TYPICAL_ARTICLES:
+        url = f"{site}/{lang}/ai-law/draft-2025/article-{number}/print/"
+        assert fill(chromium, url, ARTICLE_AREA) <= 1 - ROOM_TO_SPARE, url
+    for answers in ANSWER_SETS:
+        url = f"{site}/{lang}/check/result/print/?{answers}"
+        assert fill(chromium, url, SHEET_AREA) <= 1 - ROOM_TO_SPARE, url
 
 
 @pytest.mark.parametrize("lang", LANGS)
