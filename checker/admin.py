@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import LANGUAGE_CODES
 from law.admin import EditorAdmin, MissingInLanguageFilter, preview_block
 
 from .models import FlowText
@@ -11,7 +12,7 @@ from .models import FlowText
 class FlowTextMissingFilter(MissingInLanguageFilter):
     def queryset(self, request, queryset):
         lang = self.value()
-        return queryset.filter(**{f"text_{lang}": ""}) if lang in ("kk", "ru", "en") else queryset
+        return queryset.filter(**{f"text_{lang}": ""}) if lang in LANGUAGE_CODES else queryset
 
 
 @admin.register(FlowText)

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from law.content import LANGS, Reader, toml_text
+from editorial.languages import LANGUAGE_CODES as LANGS
+from law.content import Reader, toml_text
 
 from .flow import text_keys
 

@@ -16,10 +16,12 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
+from editorial.languages import LANGUAGE_CODES
+
 from . import importer
 from .editing import ConcurrentEditForm, translation_matrix
 from .history import register_models
-from .models import LANGUAGE_CODES, Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
+from .models import Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
 
 register_models()  # before the VersionAdmin classes below would register them without exclusions
 

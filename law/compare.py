@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .models import text_in
+from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, text_in
+
 from .presentation import article_title
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-LANGUAGE_CODES = list(LANGUAGE_NAMES)
 TEXT_KINDS = ("official", "explanation")
 MAX_CODES = 10  # more than this in `langs` is not a choice anyone made: refuse without parsing further
 

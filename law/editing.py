@@ -16,7 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import LANGUAGE_CODES, text_in
+from editorial.languages import LANGUAGE_CODES, text_in
+
 from .plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
 
 # Two languages changed within this many seconds of each other count as changed together (a load

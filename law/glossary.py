@@ -12,12 +12,14 @@ from __future__ import annotations
 import html
 
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import override
+
+from editorial.languages import LANGUAGE_CODES, text_in
+from editorial.text import html_to_text
 
 from .changes import in_bulk_change
 from .glossary_links import Term
-from .models import LANGUAGE_CODES, Article, GlossaryTerm, Paragraph, text_in
+from .models import Article, GlossaryTerm, Paragraph
 from .rendering import render_markdown
 
 # The models whose explanations link terms (each says which fields in `glossary_linked`).
@@ -182,10 +184,6 @@ def glossary_entries(lang: str) -> tuple[list[dict], int]:
     return entries, missing
 
 
-def plain_text(rendered: str) -> str:
-    return " ".join(html.unescape(strip_tags(rendered)).split())
-
-
 def popup_terms(lang: str) -> dict[str, dict]:
     """{slug: {name, definition, url}} for the pop-up: plain text, set with textContent in site.js."""
     terms = {}
@@ -194,7 +192,7 @@ def popup_terms(lang: str) -> dict[str, dict]:
         if name:
             terms[term.slug] = {
                 "name": name,
-                "definition": plain_text(text_in(term, "definition_html", lang)),
+                "definition": html_to_text(text_in(term, "definition_html", lang)),
                 "url": f"{glossary_path(lang)}#{term.slug}",
             }
     return terms

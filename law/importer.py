@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from .content import sort_key
+from editorial.languages import LANGUAGE_CODES
+from editorial.numbering import number_key
 
 NBSP_AND_FRIENDS = "\u00a0\u2007\u202f\ufeff"
 
@@ -199,7 +200,7 @@ def parse(text: str, lang: str) -> ParsedLaw:
                 continue
             if article_match:
                 found = article_match.group("number")
-                if law.articles and sort_key(found) <= sort_key(law.articles[-1].number):
+                if law.articles and number_key(found) <= number_key(law.articles[-1].number):
                     raise OfficialTextError(
                         number, f"article {found} comes after article {law.articles[-1].number}: out of order"
                     )
@@ -337,7 +338,7 @@ def apply(import_plan: Plan) -> Plan:
             chapter.save()
             chapters[number] = chapter
         stored = {a.number: a for a in Article.objects.filter(edition=edition)}
-        numbers = sorted({*stored, *(a.number for a in law.articles)}, key=sort_key)
+        numbers = sorted({*stored, *(a.number for a in law.articles)}, key=number_key)
         for parsed in law.articles:
             article = stored.get(parsed.number)
             chapter = chapters.get(parsed.chapter) or fallback_chapter(edition, chapters)
@@ -349,18 +350,18 @@ def apply(import_plan: Plan) -> Plan:
             reviewed = [label for number, label in changed_paragraphs if number == parsed.number]
             if reviewed:
                 article.needs_review = True
-                labels = ", ".join(sorted(reviewed, key=sort_key))
+                labels = ", ".join(sorted(reviewed, key=number_key))
                 article.review_note = f"{today}: official text ({lang}) changed in paragraph(s) {labels}"
             article.save()
             existing = {p.label: p for p in article.paragraphs.all()}
             labels = [p.label for p in parsed.paragraphs]
-            all_labels = sorted({*existing, *labels}, key=sort_key)
+            all_labels = sorted({*existing, *labels}, key=number_key)
             for paragraph in parsed.paragraphs:
                 row = existing.get(paragraph.label) or Paragraph(article=article, label=paragraph.label)
                 row.position = all_labels.index(paragraph.label)
                 setattr(row, f"official_text_{lang}", paragraph.text)
                 if (parsed.number, paragraph.label) in changed_paragraphs and any(
-                    getattr(row, f"note_{code}") for code in ("kk", "ru", "en")
+                    getattr(row, f"note_{code}") for code in LANGUAGE_CODES
                 ):
                     row.note_needs_review = True
                 row.save()
@@ -368,7 +369,7 @@ def apply(import_plan: Plan) -> Plan:
                 if label not in labels and getattr(row, f"official_text_{lang}"):
                     setattr(row, f"official_text_{lang}", "")
                     row.note_needs_review = row.note_needs_review or any(
-                        getattr(row, f"note_{code}") for code in ("kk", "ru", "en")
+                        getattr(row, f"note_{code}") for code in LANGUAGE_CODES
                     )
                     row.save()
         for number, article in stored.items():

@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .rendering import render_markdown
+from editorial.languages import LANGUAGE_CODES, text_in
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .rendering import render_markdown
 
 
 class Status(models.TextChoices):
@@ -28,11 +27,6 @@ class Status(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("publishing status", "Draft")
     REVIEW = "review", pgettext_lazy("publishing status", "In review")
     PUBLISHED = "published", pgettext_lazy("publishing status", "Published")
-
-
-def text_in(obj, field, lang):
-    """The text of a translated field in one language, '' when missing (never another language)."""
-    return getattr(obj, f"{field}_{lang}", "") or ""
 
 
 def digest(*texts: str) -> str:
@@ -384,11 +378,6 @@ class Page(EditableContent):
 
     def __str__(self):
         return self.slug
-
-
-def languages_with(obj, *fields):
-    """The languages in which any of the given translated fields has text."""
-    return [lang for lang in LANGUAGE_CODES if any(text_in(obj, f, lang).strip() for f in fields)]
 
 
 class ContentLoad(models.Model):

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.dates import MONTHS_ALT
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .models import Article, Edition, Role, Status, languages_with, text_in
+from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, languages_with, text_in
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
+from .models import Article, Edition, Role, Status
 
 
 def month_names(lang: str | None = None) -> list[str]:
@@ -44,15 +43,6 @@ def other_languages(codes, url_for) -> list[LanguageOption]:
     """Links to the versions of a page in the given languages (other than the current one)."""
     current = get_language()
     return [LanguageOption(code, LANGUAGE_NAMES[code], url_for(code)) for code in codes if code != current]
-
-
-def paragraph_display_label(label: str) -> str:
-    """'3' → '3.', '3-2' → '2)': the way official texts number paragraphs and subparagraphs."""
-    if "-" in label:
-        return f"{label.rsplit('-', 1)[1]})"
-    if label == "0":
-        return ""  # text under the article heading before any numbered paragraph
-    return f"{label}."
 
 
 def edition_status_notice(edition: Edition) -> dict | None:
@@ -101,7 +91,7 @@ def official_text_languages(article: Article, paragraphs) -> list[str]:
     found = set()
     for paragraph in paragraphs:
         found.update(languages_with(paragraph, "official_text"))
-    return [code for code, _n in settings.LANGUAGES if code in found]
+    return [code for code in LANGUAGE_CODES if code in found]
 
 
 def by_chapter(chapters, articles, item=lambda article: article) -> list[dict]:

@@ -7,10 +7,13 @@ from django.urls import reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from editorial.languages import LANGUAGE_CODES, per_language, text_in
+from editorial.numbering import paragraph_display_label
+
 from . import compare
 from . import glossary as g
 from . import presentation as p
-from .models import Edition, Page, Status, text_in
+from .models import Edition, Page, Status
 
 
 def published_page(request, slug):
@@ -83,7 +86,7 @@ def article_context(request, edition_slug, number):
         "paragraphs": [
             {
                 "paragraph": para,
-                "display_label": p.paragraph_display_label(para.label),
+                "display_label": paragraph_display_label(para.label),
                 "has_note": bool(text_in(para, "note_html", lang)),
             }
             for para in paragraphs
@@ -103,7 +106,7 @@ def article_context(request, edition_slug, number):
 def article(request, edition, number):
     context = article_context(request, edition, number)
     current, visible = context["article"], context.pop("visible")
-    stub_fields = ["number", *[f"plain_title_{code}" for code in p.LANGUAGE_NAMES]]
+    stub_fields = ["number", *per_language("plain_title")]
     previous = visible.filter(position__lt=current.position).order_by("-position").only(*stub_fields).first()
     following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
     context["previous"] = p.article_link(previous, context["edition"])
@@ -209,7 +212,7 @@ def committee(request):
     if page is None:
         raise Http404("No Committee page")
     lang = get_language()
-    written_in = [code for code in p.LANGUAGE_NAMES if text_in(page, "body", code)]
+    written_in = [code for code in LANGUAGE_CODES if text_in(page, "body", code)]
 
     def url_in(code):
         with override(code):

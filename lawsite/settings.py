@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "editorial",
     "law",
     "checker",
     "search",
@@ -180,7 +181,7 @@ USE_TZ = True
 
 # Law texts must never be filled in silently from another language.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
-MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_ENABLE_FALLBACKS = False
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 MODELTRANSLATION_AUTO_POPULATE = False

@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from editorial.languages import text_in
 from law import presentation
-from law.models import text_in
 
 register = template.Library()
 

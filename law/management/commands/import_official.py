@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from editorial.languages import LANGUAGE_CODES
 from law.importer import OfficialTextError, apply, parse, plan
 from law.models import Edition
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--edition", required=True)
-        parser.add_argument("--lang", required=True, choices=["kk", "ru", "en"])
+        parser.add_argument("--lang", required=True, choices=LANGUAGE_CODES)
         parser.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
 
     def handle(self, *args, file, edition, lang, dry_run, **options):
