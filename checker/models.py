@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from law.models import EditableContent
+from editorial.models import EditableContent
 
 
 class FlowText(EditableContent):

@@ -84,7 +84,7 @@ def preview_block(obj, field):
     return format_html_join(
         "",
         "<div class='md-preview' lang='{}'><strong>{}</strong><div>{}</div></div>",
-        # The HTML was sanitized by law.rendering when it was saved.
+        # The HTML was sanitized by editorial.rendering when it was saved.
         ((lang, lang.upper(), mark_safe(getattr(obj, f"{field}_{lang}") or "—")) for lang in LANGUAGE_CODES),  # noqa: S308
     )
 

@@ -2,8 +2,9 @@
 
 Work that follows a single save (re-linking glossary terms, refreshing the search index) would be
 repeated for every record of a bulk change, and done against a half-written database. Inside
-`bulk_change()` that per-record work is skipped; at its end the glossary links are redone once and
-`content_changed` is sent once, for other apps (the search index) to catch up in one go.
+`bulk_change()` that per-record work is skipped; at its end the registered follow-ups run once (the
+glossary links, registered by law.apps) and then `content_changed` is sent once, for other apps
+(the search index) to catch up in one go.
 """
 
 from contextlib import contextmanager
@@ -15,6 +16,13 @@ from django.dispatch import Signal
 content_changed = Signal()
 
 _in_bulk = ContextVar("law_bulk_change", default=False)
+_follow_ups: list = []
+
+
+def register_follow_up(work) -> None:
+    """Work to run once at the end of every bulk change, before `content_changed` is sent."""
+    if work not in _follow_ups:
+        _follow_ups.append(work)
 
 
 def in_bulk_change() -> bool:
@@ -32,7 +40,6 @@ def bulk_change():
     finally:
         _in_bulk.reset(token)
     # Only reached when the block succeeded: a failed load is rolled back and needs no follow-up.
-    from .glossary import relink_all
-
-    relink_all()
+    for work in _follow_ups:
+        work()
     content_changed.send(sender=bulk_change)

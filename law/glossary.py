@@ -1,6 +1,10 @@
 """The glossary as the rest of the site uses it.
 
-- `linkable_terms()`: each language's term names, for linking explanations when they are saved.
+Each edition has its own glossary (the draft and the law define some terms differently); an
+explanation links the terms of its own edition, to that edition's glossary page.
+
+- `linkable_terms(edition_id)`: each language's term names, for linking explanations when saved
+  (registered with editorial.glossary_source by law.apps).
 - `relink_all()` and the GlossaryTerm signal handlers: when terms change, the links already stored
   in explanations' HTML are redone (only in the records the change can affect).
 - `sort_key()`: alphabetical order for kk, ru and en, with Kazakh letters beside their base letters.
@@ -14,16 +18,18 @@ import html
 from django.urls import reverse
 from django.utils.translation import override
 
+from editorial.glossary_links import Term
+from editorial.glossary_source import Terms
 from editorial.languages import LANGUAGE_CODES, text_in
+from editorial.rendering import render_markdown
 from editorial.text import html_to_text
 
 from .changes import in_bulk_change
-from .glossary_links import Term
-from .models import Article, GlossaryTerm, Paragraph
-from .rendering import render_markdown
+from .models import Article, Edition, GlossaryTerm, Paragraph
 
-# The models whose explanations link terms (each says which fields in `glossary_linked`).
-LINKED_MODELS = (Article, Paragraph)
+# The models whose explanations link terms (each says which fields in `glossary_linked`), and the
+# path from each to its edition.
+LINKED_MODELS = {Article: "edition_id", Paragraph: "article__edition_id"}
 
 # The Kazakh alphabet (which holds the Russian one): ә after а, ғ after г, қ after к, ң after н,
 # ө after о, ұ and ү after у, һ after х, і after ы, ё after е, as in Kazakh dictionaries.
@@ -39,58 +45,66 @@ def sort_key(name: str) -> tuple:
     )
 
 
-def glossary_path(lang: str) -> str:
+def glossary_path(edition_slug: str, lang: str) -> str:
+    """The glossary page of one edition, in one language (the address links in explanations use)."""
     with override(lang):
-        return reverse("law:glossary")
+        return reverse("law:edition_glossary", kwargs={"edition": edition_slug})
 
 
-def linkable_terms() -> dict[str, list[Term]]:
-    """{lang: [Term]} for every term named in that language; empty during a bulk change.
+def linkable_terms(edition_id: int) -> Terms:
+    """{lang: [Term]} for every term of the edition named in that language; empty during a bulk change.
 
     During a load the terms themselves may not be written yet: the links are made once at its end.
     """
     if in_bulk_change():
-        return {}
+        return Terms()
+    slug = Edition.objects.filter(pk=edition_id).values_list("slug", flat=True).first()
+    if slug is None:
+        return Terms()
     fields = [f"name_{lang}" for lang in LANGUAGE_CODES]
     terms: dict[str, list[Term]] = {lang: [] for lang in LANGUAGE_CODES}
-    for slug, *names in GlossaryTerm.objects.order_by("position", "slug").values_list("slug", *fields):
+    rows = GlossaryTerm.objects.filter(edition_id=edition_id).order_by("position", "slug")
+    for term_slug, *names in rows.values_list("slug", *fields):
         for lang, name in zip(LANGUAGE_CODES, names, strict=True):
             if name and name.strip():
-                terms[lang].append(Term(slug, name.strip()))
-    return terms
+                terms[lang].append(Term(term_slug, name.strip()))
+    return Terms(terms, lambda lang: glossary_path(slug, lang))
 
 
-def relink_all(affects=None) -> int:
+def relink_all(affects=None, edition_ids=None) -> int:
     """Render every linked explanation again with the present terms; save only what changed.
 
     `affects(text, html)` may say which texts a change can touch (their Markdown and stored HTML),
-    so that a one-term edit does not re-render the whole edition. Saved with `bulk_update`: the
-    HTML is derived, so neither the version nor the language-change record moves. Returns the
-    number of records updated.
+    so that a one-term edit does not re-render the whole edition; `edition_ids` limits the work to
+    some editions. Saved with `bulk_update`: the HTML is derived, so neither the version nor the
+    language-change record moves. Returns the number of records updated.
     """
-    terms = linkable_terms()
+    editions = Edition.objects.all() if edition_ids is None else Edition.objects.filter(pk__in=edition_ids)
     updated = 0
-    for model in LINKED_MODELS:
-        pairs = [(source, model.markdown_fields[source]) for source in model.glossary_linked]
-        sources = [f"{s}_{lang}" for s, _t in pairs for lang in LANGUAGE_CODES]
-        targets = [f"{t}_{lang}" for _s, t in pairs for lang in LANGUAGE_CODES]
-        changed = []
-        for obj in model.objects.only("pk", *sources, *targets).iterator(chunk_size=500):
-            dirty = False
-            for source, target in pairs:
-                for lang in LANGUAGE_CODES:
-                    text, stored = text_in(obj, source, lang), text_in(obj, target, lang)
-                    if affects is not None and not affects(text, stored):
-                        continue
-                    rendered = render_markdown(text, terms.get(lang), glossary_path(lang))
-                    if rendered != stored:
-                        setattr(obj, f"{target}_{lang}", rendered)
-                        dirty = True
-            if dirty:
-                changed.append(obj)
-        if changed:
-            model.objects.bulk_update(changed, targets, batch_size=200)
-            updated += len(changed)
+    for edition_id in editions.values_list("pk", flat=True):
+        terms = linkable_terms(edition_id)
+        for model, edition_path in LINKED_MODELS.items():
+            pairs = [(source, model.markdown_fields[source]) for source in model.glossary_linked]
+            sources = [f"{s}_{lang}" for s, _t in pairs for lang in LANGUAGE_CODES]
+            targets = [f"{t}_{lang}" for _s, t in pairs for lang in LANGUAGE_CODES]
+            changed = []
+            records = model.objects.filter(**{edition_path: edition_id}).only("pk", *sources, *targets)
+            for obj in records.iterator(chunk_size=500):
+                dirty = False
+                for source, target in pairs:
+                    for lang in LANGUAGE_CODES:
+                        text, stored = text_in(obj, source, lang), text_in(obj, target, lang)
+                        if affects is not None and not affects(text, stored):
+                            continue
+                        rendered = render_markdown(text, terms.get(lang), terms.path(lang))
+                        if rendered != stored:
+                            setattr(obj, f"{target}_{lang}", rendered)
+                            dirty = True
+                if dirty:
+                    changed.append(obj)
+            if changed:
+                model.objects.bulk_update(changed, targets, batch_size=200)
+                updated += len(changed)
     return updated
 
 
@@ -98,7 +112,7 @@ def term_keys(slug: str, names) -> tuple[set[str], set[str]]:
     return {slug}, {" ".join(n.split()).casefold() for n in names if n and n.strip()}
 
 
-def relink_for(slugs: set[str], names: set[str]) -> int:
+def relink_for(slugs: set[str], names: set[str], edition_ids) -> int:
     """Re-link the explanations that mention one of `names` or hold a link to one of `slugs`."""
     markers = [f'data-term="{html.escape(slug)}"' for slug in slugs]
 
@@ -108,7 +122,7 @@ def relink_for(slugs: set[str], names: set[str]) -> int:
         folded = " ".join(text.split()).casefold()
         return any(name in folded for name in names)
 
-    return relink_all(affects)
+    return relink_all(affects, edition_ids)
 
 
 def names_of(term: GlossaryTerm) -> list[str]:
@@ -119,7 +133,7 @@ def remember_previous_names(sender, instance, **kwargs):
     """pre_save: keep the slug and names as stored, so links made under the old names are redone."""
     if in_bulk_change() or instance.pk is None:
         return
-    fields = ["slug", *[f"name_{lang}" for lang in LANGUAGE_CODES]]
+    fields = ["edition_id", "slug", *[f"name_{lang}" for lang in LANGUAGE_CODES]]
     instance._previous_link_keys = GlossaryTerm.objects.filter(pk=instance.pk).values_list(*fields).first()
 
 
@@ -127,18 +141,20 @@ def relink_after_save(sender, instance, **kwargs):
     if in_bulk_change():
         return
     slugs, names = term_keys(instance.slug, names_of(instance))
+    editions = {instance.edition_id}
     previous = getattr(instance, "_previous_link_keys", None)
     if previous:
-        old_slugs, old_names = term_keys(previous[0], previous[1:])
+        old_slugs, old_names = term_keys(previous[1], previous[2:])
         slugs |= old_slugs
         names |= old_names
-    relink_for(slugs, names)
+        editions.add(previous[0])
+    relink_for(slugs, names, editions)
 
 
 def relink_after_delete(sender, instance, **kwargs):
     if in_bulk_change():
         return
-    relink_for(*term_keys(instance.slug, names_of(instance)))
+    relink_for(*term_keys(instance.slug, names_of(instance)), {instance.edition_id})
 
 
 def connect_signals():
@@ -152,8 +168,8 @@ def connect_signals():
 # --------------------------------------------------------------------------- the glossary page
 
 
-def glossary_entries(lang: str) -> tuple[list[dict], int]:
-    """The terms named in `lang`, alphabetically, each with its names in the other languages.
+def glossary_entries(edition: Edition, lang: str) -> tuple[list[dict], int]:
+    """The edition's terms named in `lang`, alphabetically, each with its names in the other languages.
 
     Returns the entries and how many terms have no name in `lang` yet.
     """
@@ -161,7 +177,7 @@ def glossary_entries(lang: str) -> tuple[list[dict], int]:
 
     language_names = dict(settings.LANGUAGES)
     entries, missing = [], 0
-    for term in GlossaryTerm.objects.select_related("article__edition"):
+    for term in edition.terms.select_related("article__edition"):
         name = text_in(term, "name", lang).strip()
         if not name:
             missing += 1
@@ -184,15 +200,16 @@ def glossary_entries(lang: str) -> tuple[list[dict], int]:
     return entries, missing
 
 
-def popup_terms(lang: str) -> dict[str, dict]:
+def popup_terms(edition: Edition, lang: str) -> dict[str, dict]:
     """{slug: {name, definition, url}} for the pop-up: plain text, set with textContent in site.js."""
     terms = {}
-    for term in GlossaryTerm.objects.all():
+    page = glossary_path(edition.slug, lang)
+    for term in edition.terms.all():
         name = text_in(term, "name", lang).strip()
         if name:
             terms[term.slug] = {
                 "name": name,
                 "definition": html_to_text(text_in(term, "definition_html", lang)),
-                "url": f"{glossary_path(lang)}#{term.slug}",
+                "url": f"{page}#{term.slug}",
             }
     return terms

@@ -8,7 +8,6 @@ Markdown fields are rendered to sanitized HTML when saved (see rendering.py), ne
 from __future__ import annotations
 
 import datetime
-import hashlib
 
 from django.db import models
 from django.urls import reverse
@@ -16,9 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from editorial.languages import LANGUAGE_CODES, text_in
-
-from .rendering import render_markdown
+from editorial.models import EditableContent
 
 
 class Status(models.TextChoices):
@@ -27,77 +24,6 @@ class Status(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("publishing status", "Draft")
     REVIEW = "review", pgettext_lazy("publishing status", "In review")
     PUBLISHED = "published", pgettext_lazy("publishing status", "Published")
-
-
-def digest(*texts: str) -> str:
-    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
-
-
-class EditableContent(models.Model):
-    """What every editable record shares.
-
-    - Markdown fields are rendered to sanitized HTML on save (`markdown_fields`), never per request.
-      In `glossary_linked` fields the first use of each glossary term links to its definition
-      (glossary.py re-links the stored HTML when the terms change).
-    - `version` grows by one on every save, so the admin can refuse a save based on a stale copy.
-    - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
-      the text and when it last changed, so editors see which translations are out of date.
-    """
-
-    markdown_fields: dict[str, str] = {}
-    glossary_linked: tuple[str, ...] = ()
-    tracked_groups: dict[str, tuple[str, ...]] = {}
-
-    version = models.PositiveIntegerField(default=0, editable=False)
-    language_changes = models.JSONField(default=dict, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.render_markdown_fields()
-        self.track_language_changes()
-        self.version = (self.version or 0) + 1
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            # update_or_create() saves only the fields it was given: keep the derived ones in step.
-            derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
-            kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
-        super().save(*args, **kwargs)
-
-    def render_markdown_fields(self):
-        from .glossary import glossary_path, linkable_terms
-
-        terms = None
-        for source, target in self.markdown_fields.items():
-            for lang in LANGUAGE_CODES:
-                text = text_in(self, source, lang)
-                if source in self.glossary_linked and text.strip():
-                    if terms is None:
-                        terms = linkable_terms()  # one query for every field and language
-                    html = render_markdown(text, terms.get(lang), glossary_path(lang))
-                else:
-                    html = render_markdown(text)
-                setattr(self, f"{target}_{lang}", html)
-
-    def track_language_changes(self):
-        now = timezone.now().isoformat()
-        changes = dict(self.language_changes or {})
-        for group, fields in self.tracked_groups.items():
-            entries = dict(changes.get(group, {}))
-            for lang in LANGUAGE_CODES:
-                texts = [text_in(self, f, lang).strip() for f in fields]
-                new = digest(*texts)
-                old = entries.get(lang, {})
-                if old.get("digest") != new:
-                    entries[lang] = {"digest": new, "at": now if any(texts) or old else None}
-            changes[group] = entries
-        self.language_changes = changes
-
-    def changed_at(self, group: str, lang: str):
-        """When the group's text in this language last changed (None if never written)."""
-        value = (self.language_changes or {}).get(group, {}).get(lang, {}).get("at")
-        return datetime.datetime.fromisoformat(value) if value else None
 
 
 class Act(models.Model):
@@ -112,6 +38,22 @@ class Act(models.Model):
 
     def __str__(self):
         return self.title_kk or self.slug
+
+
+class EditionQuerySet(models.QuerySet):
+    def in_force(self, on: datetime.date | None = None):
+        """Editions whose legal status is "in force" and whose date of entry into force has come,
+        the latest first: the site's main edition is the first of these (regulations3k's idea)."""
+        on = on or timezone.localdate()
+        return (
+            self.filter(legal_status=Edition.LegalStatus.IN_FORCE)
+            .filter(models.Q(in_force_from__isnull=True) | models.Q(in_force_from__lte=on))
+            .order_by(models.F("in_force_from").desc(nulls_last=True), "position")
+        )
+
+    def main(self):
+        """The edition the site leads with: the law in force (None if no edition is in force)."""
+        return self.in_force().first()
 
 
 class Edition(EditableContent):
@@ -146,6 +88,8 @@ class Edition(EditableContent):
         help_text=_("Notices printed above the official text by the legal database: not part of the law."),
     )
     position = models.PositiveIntegerField(default=0)
+
+    objects = EditionQuerySet.as_manager()
 
     markdown_fields = {"description": "description_html"}
 
@@ -189,11 +133,6 @@ class Chapter(EditableContent):
         return f"{self.edition.slug} · {self.number or self.key}"
 
 
-class PublishedArticleManager(models.Manager):
-    def get_queryset(self):
-        return super().get_queryset().filter(status=Status.PUBLISHED)
-
-
 class Article(EditableContent):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
@@ -224,9 +163,6 @@ class Article(EditableContent):
     glossary_linked = ("summary", "for_you")
     tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
 
-    objects = models.Manager()
-    published = PublishedArticleManager()
-
     class Meta:
         ordering = ["edition", "position"]
         constraints = [models.UniqueConstraint(fields=["edition", "number"], name="unique_article_number")]
@@ -238,6 +174,9 @@ class Article(EditableContent):
 
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
+
+    def glossary_edition_id(self):
+        return self.edition_id
 
 
 class Paragraph(EditableContent):
@@ -267,6 +206,9 @@ class Paragraph(EditableContent):
     @property
     def anchor(self):
         return f"p-{self.label}"
+
+    def glossary_edition_id(self):
+        return Article.objects.values_list("edition_id", flat=True).filter(pk=self.article_id).first()
 
     @property
     def is_subparagraph(self):
@@ -335,7 +277,10 @@ class RightOrDuty(EditableContent):
 
 
 class GlossaryTerm(EditableContent):
-    slug = models.SlugField(unique=True)
+    """A term as one edition uses it: editions may define the same term differently."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="terms")
+    slug = models.SlugField(help_text=_("Stable identifier within the edition, the anchor on the glossary page."))
     name = models.CharField(_("term"), max_length=200, blank=True)
     definition = models.TextField(_("definition (Markdown)"), blank=True)
     definition_html = models.TextField(editable=False, blank=True)
@@ -346,7 +291,8 @@ class GlossaryTerm(EditableContent):
     tracked_groups = {"explanation": ("name", "definition")}
 
     class Meta:
-        ordering = ["position", "slug"]
+        ordering = ["edition", "position", "slug"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="unique_term_slug")]
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
 
@@ -354,7 +300,7 @@ class GlossaryTerm(EditableContent):
         return self.name_kk or self.slug
 
     def get_absolute_url(self):
-        return reverse("law:glossary") + f"#{self.slug}"
+        return reverse("law:edition_glossary", kwargs={"edition": self.edition.slug}) + f"#{self.slug}"
 
 
 class Page(EditableContent):

@@ -24,15 +24,18 @@ def published_page(request, slug):
 
 
 def home(request):
-    editions = Edition.objects.select_related("superseded_by").order_by("position")
-    draft = next((e for e in editions if not e.is_in_force), None)
+    main = Edition.objects.main()
+    editions = list(Edition.objects.select_related("superseded_by").order_by("position"))
+    if main is not None:  # the law in force first, then the history editions
+        editions.sort(key=lambda e: e.pk != main.pk)
     return render(
         request,
         "law/home.html",
         {
             "page": published_page(request, "home"),
             "editions": editions,
-            "draft": draft,
+            "main": main,
+            "history": [e for e in editions if main is None or e.pk != main.pk],
         },
     )
 
@@ -187,16 +190,39 @@ def edition_print(request, edition):
     )
 
 
-def glossary(request):
-    entries, missing = g.glossary_entries(get_language())
-    return render(request, "law/glossary.html", {"entries": entries, "missing": missing})
+def glossary_edition(slug):
+    """The edition a glossary page shows: the one named, or at /glossary/ the law in force."""
+    if slug is not None:
+        return get_edition(slug)
+    edition = Edition.objects.main()
+    if edition is None:
+        raise Http404("No edition is in force")
+    return edition
 
 
-def glossary_terms(request):
-    """The glossary of the page's language as JSON, for the pop-ups on explanations (site.js)."""
+def glossary(request, edition=None):
+    edition = glossary_edition(edition)
+    entries, missing = g.glossary_entries(edition, get_language())
+    others = [e for e in Edition.objects.exclude(pk=edition.pk) if e.terms.exists()]
+    return render(
+        request,
+        "law/glossary.html",
+        {
+            "edition": edition,
+            "is_main": edition == Edition.objects.main(),
+            "notice": p.edition_status_notice(edition),
+            "entries": entries,
+            "missing": missing,
+            "other_glossaries": others,
+        },
+    )
+
+
+def glossary_terms(request, edition=None):
+    """An edition's glossary in the page's language as JSON, for the pop-ups on explanations (site.js)."""
     return JsonResponse(
         {
-            "terms": g.popup_terms(get_language()),
+            "terms": g.popup_terms(glossary_edition(edition), get_language()),
             "labels": {
                 "more": _("Read in the glossary"),
                 "close": _("Close"),

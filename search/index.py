@@ -17,8 +17,9 @@ from django.db import connections
 from django.db.models.signals import post_save
 from django.utils.html import strip_tags
 
+from editorial.languages import text_in
 from law.changes import content_changed, in_bulk_change
-from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty, text_in
+from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
 
 from .folding import fold
 from .models import RANKS, Kind, SearchEntry

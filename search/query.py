@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from law.models import Status, text_in
+from editorial.languages import text_in
+from law.models import Status
 from law.presentation import visible_articles
 
 from .folding import Query, fold

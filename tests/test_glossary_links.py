@@ -9,10 +9,10 @@ import json
 import pytest
 from django.test import Client
 
+from editorial.glossary_links import Term
+from editorial.rendering import render_markdown
 from law.glossary import sort_key
-from law.glossary_links import Term
 from law.models import Article, GlossaryTerm
-from law.rendering import render_markdown
 
 from .conftest import soup, visible_text
 
@@ -40,19 +40,19 @@ def article(number="9"):
 
 def test_only_the_first_use_of_a_term_is_linked_case_insensitive():
     html = render_markdown("An ai System helps. Another AI system too.", TERMS, "/en/glossary/")
-    assert term_links(html) == [("/en/glossary/#ai-system", "ai System")]
+    assert term_links(html) == [("/en/ai-law/draft-2025/glossary/#ai-system", "ai System")]
 
 
 def test_whole_words_only():
     html = render_markdown("Users and superuser accounts; a user.", TERMS, "/en/glossary/")
-    assert term_links(html) == [("/en/glossary/#user", "user")]
+    assert term_links(html) == [("/en/ai-law/draft-2025/glossary/#user", "user")]
 
 
 def test_the_longer_term_wins_and_the_shorter_is_not_linked_inside_it():
     html = render_markdown("Every AI system owner must act. An AI system can fail.", TERMS, "/en/glossary/")
     assert term_links(html) == [
-        ("/en/glossary/#ai-system-owner", "AI system owner"),
-        ("/en/glossary/#ai-system", "AI system"),
+        ("/en/ai-law/draft-2025/glossary/#ai-system-owner", "AI system owner"),
+        ("/en/ai-law/draft-2025/glossary/#ai-system", "AI system"),
     ]
 
 
@@ -60,7 +60,7 @@ def test_never_inside_an_existing_link_or_code():
     html = render_markdown("[the AI system](https://example.kz/) and `user` and a user", TERMS, "/en/glossary/")
     tree = soup_of(html)
     assert tree.find("a", href="https://example.kz/").find("a") is None
-    assert term_links(html) == [("/en/glossary/#user", "user")]
+    assert term_links(html) == [("/en/ai-law/draft-2025/glossary/#user", "user")]
     assert tree.find("code").find("a") is None
 
 
@@ -68,7 +68,7 @@ def test_a_hand_written_glossary_link_counts_and_is_not_doubled():
     html = render_markdown("See [AI systems](/en/glossary/#ai-system). An AI system acts.", TERMS, "/en/glossary/")
     links = soup_of(html).find_all("a")
     assert len(links) == 1
-    assert links[0]["href"] == "/en/glossary/#ai-system"
+    assert links[0]["href"] == "/en/ai-law/draft-2025/glossary/#ai-system"
     # The hand-written link gets the same hooks, so the pop-up works on it too.
     assert links[0]["class"] == ["term"] and links[0]["data-term"] == "ai-system"
 
@@ -83,7 +83,7 @@ def test_the_result_is_still_sanitised():
 
 def test_terms_in_kazakh_match_kazakh_text_in_any_case():
     html = render_markdown("ПАЙДАЛАНУШЫ құқықтары.", [Term("user", "пайдаланушы")], "/kk/glossary/")
-    assert term_links(html) == [("/kk/glossary/#user", "ПАЙДАЛАНУШЫ")]
+    assert term_links(html) == [("/kk/ai-law/draft-2025/glossary/#user", "ПАЙДАЛАНУШЫ")]
 
 
 # --------------------------------------------------------------------------- stored at save time
@@ -95,16 +95,16 @@ def test_explanations_are_linked_when_saved_in_each_language():
     item.for_you_en = "As a user, you can ask."
     item.summary_kk = "Жасанды интеллект жүйесі адамға қызмет етеді."
     item.save()
-    assert term_links(item.summary_html_en) == [("/en/glossary/#ai-system", "AI system")]
-    assert term_links(item.for_you_html_en) == [("/en/glossary/#user", "user")]
-    assert term_links(item.summary_html_kk) == [("/kk/glossary/#ai-system", "Жасанды интеллект жүйесі")]
+    assert term_links(item.summary_html_en) == [("/en/ai-law/draft-2025/glossary/#ai-system", "AI system")]
+    assert term_links(item.for_you_html_en) == [("/en/ai-law/draft-2025/glossary/#user", "user")]
+    assert term_links(item.summary_html_kk) == [("/kk/ai-law/draft-2025/glossary/#ai-system", "Жасанды интеллект жүйесі")]
 
 
 def test_paragraph_notes_are_linked():
     paragraph = article("18").paragraphs.get(label="2")
     paragraph.note_en = "This is about the risk level of a system."
     paragraph.save()
-    assert term_links(paragraph.note_html_en) == [("/en/glossary/#risk-level", "risk level")]
+    assert term_links(paragraph.note_html_en) == [("/en/ai-law/draft-2025/glossary/#risk-level", "risk level")]
 
 
 def test_the_shipped_content_is_linked_after_loading():
@@ -118,7 +118,7 @@ def test_term_link_works_without_javascript(client):
     item.save()
     page = soup(client.get("/en/ai-law/draft-2025/article-9/"))
     link = page.find(id="plain-language").find("a", class_="term")
-    assert link["href"] == "/en/glossary/#ai-system"
+    assert link["href"] == "/en/ai-law/draft-2025/glossary/#ai-system"
     assert link.get_text() == "AI system"
     # The link leads somewhere real: the glossary page has the term under that id.
     glossary = soup(client.get(link["href"].split("#")[0]))
@@ -131,21 +131,36 @@ def test_renaming_a_term_relinks_stored_explanations():
     item.save()
     assert term_links(article().summary_html_en) == []
 
-    term = GlossaryTerm.objects.create(slug="zebra-crossing", name_en="zebra crossings", position=99)
-    assert term_links(article().summary_html_en) == [("/en/glossary/#zebra-crossing", "Zebra crossings")]
+    term = GlossaryTerm.objects.create(edition=article().edition, slug="zebra-crossing", name_en="zebra crossings", position=99)
+    assert term_links(article().summary_html_en) == [("/en/ai-law/draft-2025/glossary/#zebra-crossing", "Zebra crossings")]
 
     term.name_en = "zebra stripes"
     term.save()
-    assert term_links(article().summary_html_en) == [("/en/glossary/#zebra-crossing", "zebra stripes")]
+    assert term_links(article().summary_html_en) == [("/en/ai-law/draft-2025/glossary/#zebra-crossing", "zebra stripes")]
 
     term.delete()
     assert term_links(article().summary_html_en) == []
 
 
+def test_each_edition_links_its_own_glossary():
+    """The draft and the law may define a term differently: a term of one edition is never linked
+    in the other's explanations, and each links to its own edition's glossary page."""
+    law = Article.objects.filter(edition__slug="law-230-viii").order_by("position").first()
+    if law is None:
+        pytest.fail("the law in force has no articles to test with")
+    GlossaryTerm.objects.create(edition=law.edition, slug="zebra-law", name_en="zebra crossings", position=99)
+    draft = article()
+    for item in (draft, law):
+        item.summary_en = "Zebra crossings are rules of the road."
+        item.save()
+    assert term_links(law.summary_html_en) == [("/en/ai-law/law-230-viii/glossary/#zebra-law", "Zebra crossings")]
+    assert term_links(draft.summary_html_en) == []
+
+
 def test_relinking_does_not_count_as_an_edit():
     item = article()
     version, changes = item.version, item.language_changes
-    GlossaryTerm.objects.create(slug="autonomy-x", name_en="human autonomy", position=99)
+    GlossaryTerm.objects.create(edition=article().edition, slug="autonomy-x", name_en="human autonomy", position=99)
     item.refresh_from_db()
     assert 'data-term="autonomy-x"' in item.summary_html_en
     assert (item.version, item.language_changes) == (version, changes)
@@ -175,8 +190,8 @@ def test_kazakh_letters_sort_next_to_their_base_letters():
 
 
 def test_glossary_page_is_alphabetical_with_the_other_languages_beside(client):
-    GlossaryTerm.objects.filter(slug="user").update(name_kk="пайдаланушы", name_ru="пользователь")
-    page = soup(client.get("/en/glossary/"))
+    GlossaryTerm.objects.filter(edition__slug="draft-2025", slug="user").update(name_kk="пайдаланушы", name_ru="пользователь")
+    page = soup(client.get("/en/ai-law/draft-2025/glossary/"))
     names = [visible_text(dt) for dt in page.select("dl.glossary > dt")]
     assert names == sorted(names, key=sort_key)
     others = page.find(id="user").find_next_sibling("dd").find(class_="term-other-names")
@@ -185,21 +200,21 @@ def test_glossary_page_is_alphabetical_with_the_other_languages_beside(client):
 
 
 def test_kazakh_glossary_page_sorts_by_the_kazakh_alphabet(client):
-    page = soup(Client().get("/kk/glossary/"))
+    page = soup(Client().get("/kk/ai-law/draft-2025/glossary/"))
     names = [visible_text(dt) for dt in page.select("dl.glossary > dt")]
     assert names and names == sorted(names, key=sort_key)
 
 
 def test_terms_json_gives_plain_text_definitions_for_the_pop_up(client):
-    term = GlossaryTerm.objects.get(slug="ai-system")
+    term = GlossaryTerm.objects.get(edition__slug="draft-2025", slug="ai-system")
     term.definition_en = "A system that **learns**. <b>x</b>"
     term.save()
-    response = client.get("/en/glossary/terms.json")
+    response = client.get("/en/ai-law/draft-2025/glossary/terms.json")
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
     assert data["terms"]["ai-system"] == {
         "name": "AI system",
         "definition": "A system that learns. <b>x</b>",  # text, set with textContent, never as HTML
-        "url": "/en/glossary/#ai-system",
+        "url": "/en/ai-law/draft-2025/glossary/#ai-system",
     }
     assert set(data["labels"]) == {"more", "close", "missing"}

@@ -3,9 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from law import rendering
+from editorial import rendering
+from editorial.rendering import render_markdown
 from law.models import Article
-from law.rendering import render_markdown
 
 from .conftest import soup
 
@@ -61,7 +61,7 @@ def test_markdown_is_rendered_when_saved_not_per_request(client, monkeypatch):
         raise AssertionError("Markdown rendered during a request")
 
     monkeypatch.setattr(rendering, "render_markdown", fail)
-    monkeypatch.setattr("law.models.render_markdown", fail)
+    monkeypatch.setattr("editorial.models.render_markdown", fail)
     response = client.get("/en/ai-law/draft-2025/article-9/")
     assert response.status_code == 200
     plain = soup(response).find(id="plain-language")

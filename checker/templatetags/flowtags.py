@@ -13,5 +13,5 @@ def text(words, key):
 
 @register.filter
 def html(words, key):
-    # Rendered and sanitized by law.rendering when the text was saved.
+    # Rendered and sanitized by editorial.rendering when the text was saved.
     return mark_safe(words.html.get(key, ""))  # noqa: S308

@@ -8,7 +8,7 @@ import tomli_w
 
 from editorial.languages import LANGUAGE_CODES, text_in
 
-from .parse import ACT_SLUG, EXTRA_FOLDERS
+from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS
 from .reader import hash_files
 
 
@@ -34,7 +34,7 @@ def drop_empty(data: dict, keep: tuple = ()) -> dict:
 
 def export_files() -> dict[str, str]:
     """The database as content files: {relative path: text}."""
-    from law.models import Act, Article, Edition, GlossaryTerm, Page
+    from law.models import Act, Article, Edition, Page
 
     files: dict[str, str] = {}
     act = Act.objects.filter(slug=ACT_SLUG).first()
@@ -127,31 +127,10 @@ def export_files() -> dict[str, str]:
             }
             files[f"{base}/{lang}.toml"] = toml_text(data)
 
-    terms = list(GlossaryTerm.objects.select_related("article__edition"))
-    if terms:
-        files["glossary/meta.toml"] = toml_text(
-            {
-                "terms": [
-                    drop_empty(
-                        {
-                            "slug": t.slug,
-                            "article": f"{t.article.edition.slug}/{t.article.number}" if t.article else "",
-                        },
-                        keep=("slug",),
-                    )
-                    for t in terms
-                ]
-            }
-        )
-        for lang in LANGUAGE_CODES:
-            files[f"glossary/{lang}.toml"] = toml_text(
-                {
-                    "terms": {
-                        t.slug: {"name": text_in(t, "name", lang), "definition": text_in(t, "definition", lang)}
-                        for t in terms
-                    }
-                }
-            )
+    for edition in editions:
+        base = f"{ACT_SLUG}/{edition.slug}"
+        for name, handler in EDITION_FOLDERS.items():
+            files.update({f"{base}/{name}/{path}": text for path, text in handler.export(edition).items()})
 
     for page in Page.objects.all():
         base = f"pages/{page.slug}"

@@ -19,15 +19,11 @@ from .schema import (
     CHAPTER_META,
     EDITION_LANG,
     EDITION_META,
-    GLOSSARY_LANG,
-    GLOSSARY_META,
     PAGE_LANG,
     PAGE_META,
     PARAGRAPH_LANG,
     RIGHT_OR_DUTY_META,
     SLUG_RE,
-    TERM_LANG,
-    TERM_META,
 )
 
 ACT_SLUG = "ai-law"
@@ -47,6 +43,7 @@ class EditionData:
     meta: dict
     texts: dict[str, dict]
     articles: list[ArticleData] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)  # sub-folders' content (glossary, flow)
 
 
 @dataclass
@@ -54,8 +51,6 @@ class Tree:
     act: dict
     act_texts: dict[str, dict]
     editions: list[EditionData]
-    glossary: dict
-    glossary_texts: dict[str, dict]
     pages: dict[str, tuple[dict, dict[str, dict]]]
     extra: dict[str, object]  # other apps' content (e.g. the question flow), by folder name
     files: dict[str, bytes]
@@ -71,6 +66,17 @@ EXTRA_FOLDERS: dict[str, object] = {}
 def register_folder(name: str, handler) -> None:
     """`handler` has parse(reader, folder) → data, apply(data), export() → {relpath: text}."""
     EXTRA_FOLDERS[name] = handler
+
+
+# What an edition holds besides its articles, each in a sub-folder of its own: its glossary
+# (law.content.glossary), its question flow (registered by checker). Keyed by folder name.
+EDITION_FOLDERS: dict[str, object] = {}
+
+
+def register_edition_folder(name: str, handler) -> None:
+    """`handler` has parse(reader, folder, edition: EditionData) → data (None when the folder is
+    absent), apply(edition, data), export(edition) → {path within the edition folder: text}."""
+    EDITION_FOLDERS[name] = handler
 
 
 def parse_tree(root: Path | None = None) -> Tree:
@@ -91,7 +97,6 @@ def parse_tree(root: Path | None = None) -> Tree:
                 editions.append(edition)
     check_edition_links(reader, act_dir, editions)
 
-    glossary_meta, glossary_texts = parse_glossary(reader, root / "glossary", editions)
     pages = {}
     pages_dir = root / "pages"
     if pages_dir.is_dir():
@@ -106,7 +111,7 @@ def parse_tree(root: Path | None = None) -> Tree:
     for name, handler in EXTRA_FOLDERS.items():
         extra[name] = handler.parse(reader, root / name)
 
-    known_top = {ACT_SLUG, "glossary", "pages", *EXTRA_FOLDERS}
+    known_top = {ACT_SLUG, "pages", *EXTRA_FOLDERS}
     if root.is_dir():
         for item in sorted(root.iterdir()):
             if item.name not in known_top and item.name != "README.md":
@@ -116,7 +121,7 @@ def parse_tree(root: Path | None = None) -> Tree:
 
     if reader.errors:
         raise ContentErrors(reader.errors)
-    return Tree(act_meta, act_texts, editions, glossary_meta, glossary_texts, pages, extra, reader.files)
+    return Tree(act_meta, act_texts, editions, pages, extra, reader.files)
 
 
 def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
@@ -157,9 +162,14 @@ def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
     allowed = {"meta.toml"} | LANG_FILES
     check_folder_files(reader, edition_dir, allowed)
     for article_dir in sorted(p for p in edition_dir.iterdir() if p.is_dir()):
+        if article_dir.name in EDITION_FOLDERS:
+            continue
         match = re.match(r"^article-(\d+(?:-\d+)*)$", article_dir.name)
         if not match:
-            reader.error(article_dir, "an article folder must be named article-<number>, e.g. article-7-1")
+            known = ", ".join(sorted(EDITION_FOLDERS))
+            reader.error(
+                article_dir, f"an article folder must be named article-<number>, e.g. article-7-1 (or: {known})"
+            )
             continue
         article = parse_article(reader, slug, match.group(1), article_dir, seen)
         if article:
@@ -172,6 +182,9 @@ def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
             if other != article.number:
                 path = edition_dir / f"article-{article.number}" / "meta.toml"
                 reader.error(path, f"key '{item['key']}' is already used in article {other} of this edition")
+    for name, handler in EDITION_FOLDERS.items():
+        folder = edition_dir / name
+        edition.extra[name] = handler.parse(reader, folder, edition) if folder.is_dir() else None
     return edition
 
 
@@ -252,43 +265,3 @@ def check_edition_links(reader: Reader, act_dir: Path, editions: list[EditionDat
         target = edition.meta["superseded_by"]
         if target and target not in slugs:
             reader.error(act_dir / edition.slug / "meta.toml", f"superseded_by '{target}' is not an edition")
-
-
-def parse_glossary(reader: Reader, folder: Path, editions: list[EditionData]):
-    if not folder.is_dir():
-        return {"terms": []}, {}
-    check_folder_files(reader, folder, {"meta.toml"} | LANG_FILES)
-    meta_src = reader.read(folder / "meta.toml")
-    if meta_src is None:
-        return {"terms": []}, {}
-    meta = reader.check_fields(meta_src, meta_src.data, GLOSSARY_META)
-    articles = {f"{e.slug}/{a.number}" for e in editions for a in e.articles}
-    terms, slugs = [], set()
-    for raw in meta["terms"]:
-        if not isinstance(raw, dict):
-            reader.error(meta_src, "each [[terms]] entry must be a table", "terms")
-            continue
-        term = reader.check_fields(meta_src, raw, TERM_META, "terms")
-        if term["slug"] in slugs:
-            reader.error(meta_src, f"term '{term['slug']}' is listed twice", "terms", "slug")
-        elif term["slug"] and not SLUG_RE.match(term["slug"]):
-            reader.error(meta_src, f"term slug '{term['slug']}' must be a slug", "terms", "slug")
-        if term["article"] and term["article"] not in articles:
-            reader.error(
-                meta_src, f"article '{term['article']}' not found (write it as 'draft-2025/15')", "terms", "article"
-            )
-        slugs.add(term["slug"])
-        terms.append(term)
-    meta["terms"] = terms
-    texts = {}
-    for lang, (source, clean) in read_lang_files(reader, folder, GLOSSARY_LANG).items():
-        cleaned = {}
-        for slug, table in clean["terms"].items():
-            if slug not in slugs:
-                reader.error(source, f"term '{slug}' is not declared in meta.toml", "terms", slug)
-            elif not isinstance(table, dict):
-                reader.error(source, f"[terms.{slug}] must be a table", "terms", slug)
-            else:
-                cleaned[slug] = reader.check_fields(source, table, TERM_LANG, "terms", slug)
-        texts[lang] = cleaned
-    return meta, texts

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from editorial.languages import LANGUAGE_CODES
 
-from .parse import ACT_SLUG, EXTRA_FOLDERS, ArticleData, Tree
+from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS, ArticleData, Tree
 
 
 def lang_values(texts: dict[str, dict], name: str, getter=None) -> dict[str, str]:
@@ -35,7 +35,7 @@ def apply_tree(tree: Tree) -> None:
 
 
 def write_tree(tree: Tree) -> None:
-    from law.models import Act, Article, Chapter, Edition, GlossaryTerm, Page, RightOrDuty
+    from law.models import Act, Article, Chapter, Edition, Page, RightOrDuty
 
     act, _ = Act.objects.update_or_create(
         slug=ACT_SLUG, defaults={"position": tree.act.get("position", 0), **lang_values(tree.act_texts, "title")}
@@ -90,15 +90,9 @@ def write_tree(tree: Tree) -> None:
         keep_keys = [item["key"] for a in data.articles for item in a.meta["rights_and_duties"]]
         RightOrDuty.objects.filter(edition=edition_objs[data.slug]).exclude(key__in=keep_keys).delete()
 
-    articles = {f"{a.edition.slug}/{a.number}": a for a in Article.objects.select_related("edition")}
-    for position, term in enumerate(tree.glossary.get("terms", [])):
-        defaults = {"position": position, "article": articles.get(term["article"])}
-        for name in ("name", "definition"):
-            defaults.update(
-                lang_values(tree.glossary_texts, name, lambda t, s=term["slug"], n=name: t.get(s, {}).get(n, ""))
-            )
-        GlossaryTerm.objects.update_or_create(slug=term["slug"], defaults=defaults)
-    GlossaryTerm.objects.exclude(slug__in=[t["slug"] for t in tree.glossary.get("terms", [])]).delete()
+    for data in tree.editions:
+        for name, handler in EDITION_FOLDERS.items():
+            handler.apply(edition_objs[data.slug], data.extra.get(name))
 
     for slug, (meta, texts) in tree.pages.items():
         defaults = {"status": meta["status"] or "published", "last_checked": meta["last_checked"]}

@@ -1,0 +1,86 @@
+"""The base of every editable record (abstract: each app's models inherit it)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.db import models
+from django.utils import timezone
+
+from .glossary_source import glossary_terms
+from .languages import LANGUAGE_CODES, text_in
+from .rendering import render_markdown
+
+
+def digest(*texts: str) -> str:
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+class EditableContent(models.Model):
+    """What every editable record shares.
+
+    - Markdown fields are rendered to sanitized HTML on save (`markdown_fields`), never per request.
+      In `glossary_linked` fields the first use of each glossary term links to its definition
+      (glossary.py re-links the stored HTML when the terms change).
+    - `version` grows by one on every save, so the admin can refuse a save based on a stale copy.
+    - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
+      the text and when it last changed, so editors see which translations are out of date.
+    """
+
+    markdown_fields: dict[str, str] = {}
+    glossary_linked: tuple[str, ...] = ()
+    tracked_groups: dict[str, tuple[str, ...]] = {}
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+    language_changes = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        self.track_language_changes()
+        self.version = (self.version or 0) + 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # update_or_create() saves only the fields it was given: keep the derived ones in step.
+            derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
+            kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
+        super().save(*args, **kwargs)
+
+    def glossary_edition_id(self) -> int | None:
+        """The edition whose glossary terms are linked in this record's `glossary_linked` fields."""
+        return None
+
+    def render_markdown_fields(self):
+        terms = None
+        for source, target in self.markdown_fields.items():
+            for lang in LANGUAGE_CODES:
+                text = text_in(self, source, lang)
+                if source in self.glossary_linked and text.strip():
+                    if terms is None:
+                        terms = glossary_terms(self.glossary_edition_id())  # one query for all fields
+                    html = render_markdown(text, terms.get(lang), terms.path(lang))
+                else:
+                    html = render_markdown(text)
+                setattr(self, f"{target}_{lang}", html)
+
+    def track_language_changes(self):
+        now = timezone.now().isoformat()
+        changes = dict(self.language_changes or {})
+        for group, fields in self.tracked_groups.items():
+            entries = dict(changes.get(group, {}))
+            for lang in LANGUAGE_CODES:
+                texts = [text_in(self, f, lang).strip() for f in fields]
+                new = digest(*texts)
+                old = entries.get(lang, {})
+                if old.get("digest") != new:
+                    entries[lang] = {"digest": new, "at": now if any(texts) or old else None}
+            changes[group] = entries
+        self.language_changes = changes
+
+    def changed_at(self, group: str, lang: str):
+        """When the group's text in this language last changed (None if never written)."""
+        value = (self.language_changes or {}).get(group, {}).get(lang, {}).get("at")
+        return datetime.datetime.fromisoformat(value) if value else None
