@@ -88,8 +88,8 @@ def test_a_broken_file_stops_the_load_names_file_and_line_and_changes_nothing(
 
 
 def test_the_command_reports_problems_and_fails(content_copy):
-    break_file(content_copy, "glossary/en.toml", "[terms.no-such-term]\nname = 'x'\n")
-    with pytest.raises(CommandError, match=r"glossary/en.toml:1: term 'no-such-term' is not declared"):
+    break_file(content_copy, "ai-law/draft-2025/glossary/en.toml", "[terms.no-such-term]\nname = 'x'\n")
+    with pytest.raises(CommandError, match=r"draft-2025/glossary/en.toml:1: term 'no-such-term' is not declared"):
         call_command("load_content", "--dir", str(content_copy))
 
 
