@@ -17,11 +17,11 @@ class FlowTextMissingFilter(MissingInLanguageFilter):
 
 @admin.register(FlowText)
 class FlowTextAdmin(EditorAdmin):
-    list_display = ("key", "text")
-    list_filter = (FlowTextMissingFilter,)
+    list_display = ("key", "edition", "text")
+    list_filter = ("edition", FlowTextMissingFilter)
     search_fields = ("key", "text_kk", "text_ru", "text_en")
-    readonly_fields = ("key", "text_preview")
-    fieldsets = ((None, {"fields": ("key", "text", "text_preview")}),)
+    readonly_fields = ("edition", "key", "text_preview")
+    fieldsets = ((None, {"fields": ("edition", "key", "text", "text_preview")}),)
 
     def has_add_permission(self, request):
         # The keys are declared by checker.flow; editors change words, not structure.

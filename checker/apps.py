@@ -9,8 +9,13 @@ class CheckerConfig(AppConfig):
     verbose_name = _("Does this apply to me?")
 
     def ready(self):
-        from law.content import register_folder
+        from law.history import keep_history
+        from law.roles import allow_editors
 
-        from .content import FlowTextFolder
+        from . import content  # noqa: F401  (registers the edition folder "check" with law.content)
+        from .models import FlowDeclaration, FlowText
 
-        register_folder("checker", FlowTextFolder())
+        keep_history(FlowText)
+        keep_history(FlowDeclaration, bookkeeping=False)
+        # Words of the flow can be changed, not added: their keys come from the declaration.
+        allow_editors("checker", "flowtext", ("change", "view"))

@@ -1,11 +1,25 @@
-"""content/checker/<lang>.toml ⇄ FlowText records (plugged into law.content's load and export)."""
+"""An edition's question flow: content/ai-law/<edition>/check/ ⇄ its Flow and FlowText records.
 
+    flow.toml              the declaration: questions, values, when each is asked, roles (engine.py)
+    kk.toml ru.toml en.toml  the words, by dotted keys (Flow.text_keys() lists them)
+
+Plugged into law.content as an edition sub-folder, so a new edition gets a flow by content alone.
+"""
+
+from __future__ import annotations
+
+import re
 from pathlib import Path
 
-from editorial.languages import LANGUAGE_CODES as LANGS
-from law.content import Reader, toml_text
+from editorial.languages import LANGUAGE_CODES, text_in
+from law.content import Reader, register_edition_folder, toml_text
+from law.models import Role
 
-from .flow import text_keys
+from .engine import Flow
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
+QUESTION_FIELDS = {"name", "values", "multiple", "exclusive", "asked_if", "role", "explained"}
 
 
 def flatten(table: dict, prefix: str = "") -> dict[str, object]:
@@ -30,52 +44,118 @@ def nest(flat: dict[str, str]) -> dict:
     return tree
 
 
-class FlowTextFolder:
-    folder = "checker"
+def check_declaration(reader: Reader, source, data: dict, record_keys: set[str]) -> dict | None:
+    """The flow's structure, validated: every error names flow.toml and the line."""
+    errors_before = len(reader.errors)
+    for key in data:
+        if key not in ("questions", "consequence"):
+            reader.error(source, f"unknown field '{key}' (expected: questions, consequence)", key)
+    questions = data.get("questions", [])
+    if not isinstance(questions, list) or not questions:
+        reader.error(source, "a flow needs at least one [[questions]] entry", "questions")
+        return None
+    seen: dict[str, tuple] = {}
+    roles = {r.value for r in Role}
+    for raw in questions:
+        if not isinstance(raw, dict):
+            reader.error(source, "each [[questions]] entry must be a table", "questions")
+            continue
+        for key in raw:
+            if key not in QUESTION_FIELDS:
+                reader.error(source, f"unknown field '{key}' in a question", "questions", key)
+        name = raw.get("name", "")
+        values = raw.get("values", [])
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            reader.error(source, f"question name {name!r} must be lower case letters, digits and _", "questions")
+            continue
+        if name in seen:
+            reader.error(source, f"question '{name}' is declared twice", "questions", "name")
+        if (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, str) and NAME_RE.match(v) for v in values)
+        ):
+            reader.error(source, f"question '{name}': values must be a list of names like 'not_sure'", "questions")
+            values = []
+        if raw.get("exclusive") and raw["exclusive"] not in values:
+            reader.error(source, f"question '{name}': exclusive '{raw['exclusive']}' is not one of its values")
+        if raw.get("role") and raw["role"] not in roles:
+            reader.error(source, f"question '{name}': role '{raw['role']}' is not a role ({', '.join(sorted(roles))})")
+        conditions = raw.get("asked_if", [])
+        if not isinstance(conditions, list):
+            reader.error(source, f"question '{name}': asked_if must be a list like [\"provides_ai=yes\"]")
+            conditions = []
+        for condition in conditions:
+            match = CONDITION_RE.match(condition) if isinstance(condition, str) else None
+            earlier = seen.get(match["name"]) if match else None
+            if earlier is None or not set(match["values"].split("|")) <= set(earlier):
+                reason = f"question '{name}': asked_if '{condition}' must name an earlier question and its values"
+                reader.error(source, reason)
+        seen[name] = tuple(values)
+    consequence = data.get("consequence", "")
+    if consequence and consequence not in record_keys:
+        reader.error(source, f"consequence '{consequence}' is not a right or duty of this edition", "consequence")
+    return None if len(reader.errors) > errors_before else data
 
-    def parse(self, reader: Reader, folder: Path) -> dict[str, dict[str, str]]:
-        """{lang: {key: text}}; unknown keys and non-text values are errors with their line."""
-        known = set(text_keys())
-        texts = {}
-        if not folder.is_dir():
-            reader.error(folder, "folder is missing (the question flow's words)")
-            return texts
+
+class FlowFolder:
+    def parse(self, reader: Reader, folder: Path, edition):
+        allowed = {"flow.toml", *(f"{lang}.toml" for lang in LANGUAGE_CODES)}
         for item in sorted(folder.iterdir()):
-            if item.name not in {f"{lang}.toml" for lang in LANGS}:
-                reader.error(item, "unexpected file (allowed here: kk.toml, ru.toml, en.toml)")
-        for lang in LANGS:
-            source = reader.read(folder / f"{lang}.toml")
-            if source is None:
+            if item.name not in allowed:
+                reader.error(item, f"unexpected file (allowed here: {', '.join(sorted(allowed))})")
+        source = reader.read(folder / "flow.toml")
+        if source is None:
+            return None
+        record_keys = {item["key"] for a in edition.articles for item in a.meta["rights_and_duties"]}
+        declaration = check_declaration(reader, source, source.data, record_keys)
+        if declaration is None:
+            return None
+        known = set(Flow.from_declaration(declaration).text_keys())
+        texts = {}
+        for lang in LANGUAGE_CODES:
+            words = reader.read(folder / f"{lang}.toml")
+            if words is None:
                 continue
             values = {}
-            for key, value in flatten(source.data).items():
+            for key, value in flatten(words.data).items():
                 parts = key.split(".")
                 if key not in known:
-                    reader.error(source, f"unknown key '{key}'", *parts)
+                    reader.error(words, f"unknown key '{key}'", *parts)
                 elif not isinstance(value, str):
-                    reader.error(source, f"'{key}' must be text", *parts)
+                    reader.error(words, f"'{key}' must be text", *parts)
                 else:
                     values[key] = value.strip()
             texts[lang] = values
-        return texts
+        return {"declaration": declaration, "texts": texts}
 
-    def apply(self, texts: dict[str, dict[str, str]]) -> None:
-        from .models import FlowText
+    def apply(self, edition, data) -> None:
+        from .models import FlowDeclaration, FlowText
 
-        keys = text_keys()
+        if data is None:
+            FlowDeclaration.objects.filter(edition=edition).delete()
+            FlowText.objects.filter(edition=edition).delete()
+            return
+        FlowDeclaration.objects.update_or_create(edition=edition, defaults={"declaration": data["declaration"]})
+        keys = Flow.from_declaration(data["declaration"]).text_keys()
         for key in keys:
-            values = {f"text_{lang}": texts.get(lang, {}).get(key, "") for lang in LANGS}
-            FlowText.objects.update_or_create(key=key, defaults=values)
-        FlowText.objects.exclude(key__in=keys).delete()
+            values = {f"text_{lang}": data["texts"].get(lang, {}).get(key, "") for lang in LANGUAGE_CODES}
+            FlowText.objects.update_or_create(edition=edition, key=key, defaults=values)
+        FlowText.objects.filter(edition=edition).exclude(key__in=keys).delete()
 
-    def export(self) -> dict[str, str]:
-        from .models import FlowText
+    def export(self, edition) -> dict[str, str]:
+        from .models import FlowDeclaration, FlowText
 
-        stored = {t.key: t for t in FlowText.objects.all()}
-        if not stored:
+        declared = FlowDeclaration.objects.filter(edition=edition).first()
+        if declared is None:
             return {}
-        files = {}
-        for lang in LANGS:
-            flat = {key: getattr(stored[key], f"text_{lang}") if key in stored else "" for key in text_keys()}
-            files[f"checker/{lang}.toml"] = toml_text(nest(flat))
+        files = {"flow.toml": toml_text(declared.declaration)}
+        stored = {t.key: t for t in FlowText.objects.filter(edition=edition)}
+        keys = declared.flow().text_keys()
+        for lang in LANGUAGE_CODES:
+            flat = {key: text_in(stored[key], "text", lang) if key in stored else "" for key in keys}
+            files[f"{lang}.toml"] = toml_text(nest(flat))
         return files
+
+
+register_edition_folder("check", FlowFolder())

@@ -1,13 +1,34 @@
-"""The words of the question flow, one record per key of content/checker/<lang>.toml."""
+"""An edition's question flow: its declaration (structure) and its words, one record per key."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
+from law.models import Edition
+
+from .engine import Flow
+
+
+class FlowDeclaration(models.Model):
+    """The structure of one edition's flow, as declared in content (see engine.Flow)."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="flow_declaration")
+    declaration = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("question flow")
+        verbose_name_plural = _("question flows")
+
+    def __str__(self):
+        return self.edition.slug
+
+    def flow(self) -> Flow:
+        return Flow.from_declaration(self.declaration)
 
 
 class FlowText(EditableContent):
-    key = models.CharField(_("key"), max_length=120, unique=True)
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="flow_texts")
+    key = models.CharField(_("key"), max_length=120)
     text = models.TextField(_("text (Markdown)"), blank=True)
     text_html = models.TextField(editable=False, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -16,9 +37,10 @@ class FlowText(EditableContent):
     tracked_groups = {"explanation": ("text",)}
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["edition", "key"]
+        constraints = [models.UniqueConstraint(fields=["edition", "key"], name="unique_flow_text_key")]
         verbose_name = _("question flow text")
         verbose_name_plural = _("question flow texts")
 
     def __str__(self):
-        return self.key
+        return f"{self.edition.slug} · {self.key}"

@@ -1,4 +1,4 @@
-"""URLs of the question flow: /<lang>/check/, /<lang>/check/<question>/, /<lang>/check/result/."""
+"""URLs of the question flows: /<lang>/check/… (the law in force) and /<lang>/ai-law/<edition>/check/…"""
 
 from django.urls import path
 
@@ -6,8 +6,12 @@ from . import views
 
 app_name = "checker"
 urlpatterns = [
-    path("", views.start, name="start"),
-    path("result/", views.result, name="result"),
-    path("result/print/", views.result_print, name="result_print"),
-    path("<slug:name>/", views.question, name="question"),
+    path("check/", views.start, name="start"),
+    path("check/result/", views.result, name="result"),
+    path("check/result/print/", views.result_print, name="result_print"),
+    path("check/<slug:name>/", views.question, name="question"),
+    path("ai-law/<slug:edition>/check/", views.start, name="edition_start"),
+    path("ai-law/<slug:edition>/check/result/", views.result, name="edition_result"),
+    path("ai-law/<slug:edition>/check/result/print/", views.result_print, name="edition_result_print"),
+    path("ai-law/<slug:edition>/check/<slug:name>/", views.question, name="edition_question"),
 ]

@@ -1,52 +1,98 @@
-"""Pages of the question flow: start, one page per question, the result. Nothing is stored."""
+"""Pages of the question flow: start, one page per question, the result. Nothing is stored.
 
+Every edition with a flow has it at /<lang>/ai-law/<edition>/check/; /<lang>/check/ is the flow of
+the law in force. Until the law in force has a flow of its own, /<lang>/check/ sends visitors (and
+old result links, with their answers) to the flow of the edition it replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from law.models import Edition, RightOrDuty, Status
+from editorial.languages import text_in
+from law.models import Edition, RightOrDuty
 
-from . import flow
-from .models import FlowText
-
-FLOW_EDITION = "draft-2025"
-
-# Short names of the questions, for the one-page printed sheet where the full questions do not fit.
-SHORT_LABELS = {
-    "uses_ai": gettext_lazy("You use AI"),
-    "provides_ai": gettext_lazy("You own, run or offer AI"),
-    "data_library": gettext_lazy("You own a data library"),
-    "autonomy": gettext_lazy("Autonomy of the system"),
-    "capabilities": gettext_lazy("What the system can do"),
-    "risk": gettext_lazy("Risk level"),
-    "generates_content": gettext_lazy("Makes texts, images, audio or video"),
-}
+from .engine import Answers, Flow, Problem, Question
+from .models import FlowDeclaration, FlowText
 
 
 class Words:
-    """The flow's words in the page's language; a missing text is '' (never another language)."""
+    """An edition's flow words in the page's language; a missing text is '' (never another language)."""
 
-    def __init__(self):
+    def __init__(self, edition: Edition):
         lang = get_language()
         self.text, self.html = {}, {}
-        for item in FlowText.objects.all():
-            self.text[item.key] = getattr(item, f"text_{lang}", "") or ""
-            self.html[item.key] = getattr(item, f"text_html_{lang}", "") or ""
+        for item in FlowText.objects.filter(edition=edition):
+            self.text[item.key] = text_in(item, "text", lang)
+            self.html[item.key] = text_in(item, "text_html", lang)
 
     def __getitem__(self, key):
         return self.text.get(key, "")
 
 
-def step_url(name, items):
-    url = reverse("checker:result") if name is None else reverse("checker:question", args=[name])
-    query = urlencode(items)
-    return f"{url}?{query}" if query else url
+@dataclass
+class Place:
+    """Which flow a request is in, and how its pages are addressed."""
+
+    edition: Edition
+    flow: Flow
+    main: bool  # served at /<lang>/check/ (the law in force) rather than under its edition
+
+    def url(self, page: str, name: str = "", query=()) -> str:
+        """page: 'start', 'question' (with name), 'result' or 'result_print'."""
+        url_name = f"checker:{page}" if self.main else f"checker:edition_{page}"
+        kwargs = {} if self.main else {"edition": self.edition.slug}
+        if name:
+            kwargs["name"] = name
+        url = reverse(url_name, kwargs=kwargs)
+        encoded = urlencode(list(query))
+        return f"{url}?{encoded}" if encoded else url
+
+    def step_url(self, name, items) -> str:
+        return self.url("result", query=items) if name is None else self.url("question", name, items)
 
 
-def problem_message(problem: flow.Problem) -> str:
+def declared_flow(edition: Edition | None) -> Flow | None:
+    declared = FlowDeclaration.objects.filter(edition=edition).first() if edition else None
+    return declared.flow() if declared else None
+
+
+def find_place(request, edition_slug, page, name=""):
+    """The Place to serve, or a redirect to where this flow lives; 404 when there is none."""
+    main = Edition.objects.main()
+    if edition_slug is None:
+        flow = declared_flow(main)
+        if flow is not None:
+            return Place(main, flow, main=True)
+        earlier = (
+            Edition.objects.filter(superseded_by=main, flow_declaration__isnull=False).order_by("-position").first()
+            if main
+            else None
+        )
+        if earlier is None:
+            raise Http404("No question flow")
+        return redirect(Place(earlier, declared_flow(earlier), main=False).url(page, name, query_pairs(request.GET)))
+    edition = get_object_or_404(Edition, slug=edition_slug)
+    flow = declared_flow(edition)
+    if flow is None:
+        raise Http404("This edition has no question flow")
+    if main is not None and edition.pk == main.pk:
+        return redirect(Place(edition, flow, main=True).url(page, name, query_pairs(request.GET)))
+    return Place(edition, flow, main=False)
+
+
+def query_pairs(querydict):
+    return [(key, value) for key, values in querydict.lists() for value in values]
+
+
+def problem_message(problem: Problem) -> str:
     messages = {
         "unknown_value": _("The answer in the link is not one of the options. Please choose again."),
         "repeated": _("The link gave this question more than one answer. Please choose again."),
@@ -56,7 +102,7 @@ def problem_message(problem: flow.Problem) -> str:
     return messages[problem.code]
 
 
-def question_context(question, answers: flow.Answers, words: Words):
+def question_context(place: Place, question: Question, answers: Answers, words: Words):
     options = []
     current = answers.values.get(question.name)
     chosen = current if isinstance(current, tuple) else (current,)
@@ -70,124 +116,145 @@ def question_context(question, answers: flow.Answers, words: Words):
                 "exclusive": value == question.exclusive,
             }
         )
+    flow = place.flow
     previous = flow.previous_question(question.name, answers.values)
     applicable = flow.applicable(answers.values)
     return {
+        "edition": place.edition,
         "question": question,
         "title": words[f"questions.{question.name}.title"],
         "hint_html": words.html.get(f"questions.{question.name}.hint", ""),
         "options": options,
         "hidden": answers.query_items(without=question.name),
-        "back_url": step_url(previous.name, answers.query_items()) if previous else reverse("checker:start"),
+        "form_action": place.url("question", question.name),
+        "back_url": place.step_url(previous.name, answers.query_items()) if previous else place.url("start"),
         "number": [q.name for q in applicable].index(question.name) + 1,
         "total": len(applicable),
     }
 
 
-def render_question(request, question, answers, words, errors=(), status=200):
-    context = question_context(question, answers, words)
+def render_question(request, place, question, answers, words, errors=(), status=200):
+    context = question_context(place, question, answers, words)
     context["errors"] = list(errors)
     return render(request, "checker/question.html", context, status=status)
 
 
-def start(request):
-    words = Words()
+def start(request, edition=None):
+    place = find_place(request, edition, "start")
+    if not isinstance(place, Place):
+        return place
+    words = Words(place.edition)
+    first = place.flow.questions[0].name
     return render(
         request,
         "checker/start.html",
-        {"words": words, "first_url": step_url(flow.QUESTIONS[0].name, [])},
+        {"edition": place.edition, "words": words, "first_url": place.url("question", first)},
     )
 
 
-def handle_problems(request, answers: flow.Answers, words: Words):
+def handle_problems(request, place: Place, answers: Answers, words: Words):
     """Malformed answers lead back to the right question, with a message, as a 400 response."""
+    flow = place.flow
     first = answers.problems[0]
-    target = flow.BY_NAME[first.question]
-    if first.code == "not_asked" or not target.asked_if(answers.values):
-        target = flow.next_question(answers.values) or flow.QUESTIONS[0]
+    target = flow.by_name[first.question]
+    if first.code == "not_asked" or not target.is_asked(answers.values):
+        target = flow.next_question(answers.values) or flow.questions[0]
     messages = list(dict.fromkeys(problem_message(p) for p in answers.problems))
-    return render_question(request, target, answers, words, messages, status=400)
+    return render_question(request, place, target, answers, words, messages, status=400)
 
 
-def question(request, name):
-    target = flow.BY_NAME.get(name)
+def question(request, name, edition=None):
+    place = find_place(request, edition, "question", name)
+    if not isinstance(place, Place):
+        return place
+    flow = place.flow
+    target = flow.by_name.get(name)
     if target is None:
-        return redirect("checker:start")
+        return redirect(place.url("start"))
     answers = flow.parse(request.GET)
-    words = Words()
+    words = Words(place.edition)
     submitted = request.GET.get("step") == name
     if submitted:
         # A changed answer may make later answers moot (provides_ai yes → no): drop them quietly.
         answers.problems = [p for p in answers.problems if p.code != "not_asked"]
     if answers.problems:
-        return handle_problems(request, answers, words)
-    if not target.asked_if(answers.values):
+        return handle_problems(request, place, answers, words)
+    if not target.is_asked(answers.values):
         # e.g. an owner question without provides_ai=yes: go to the question that is due.
         due = flow.next_question(answers.values)
-        return redirect(step_url(due.name if due else None, answers.query_items()))
+        return redirect(place.step_url(due.name if due else None, answers.query_items()))
     due = flow.next_question({k: v for k, v in answers.values.items() if k != name})
     earlier = [q.name for q in flow.applicable(answers.values)]
     if due is not None and earlier.index(due.name) < earlier.index(name):
-        return redirect(step_url(due.name, answers.query_items()))
+        return redirect(place.step_url(due.name, answers.query_items()))
     if submitted:
         if name not in answers.values:
             if target.multiple:
                 message = _("Select at least one option, or “none of these”.")
             else:
                 message = _("Select an answer.")
-            return render_question(request, target, answers, words, [message])
+            return render_question(request, place, target, answers, words, [message])
         kept = flow.keep_applicable(answers.values)
         following = flow.next_question(kept)
-        items = flow.Answers(kept, []).query_items()
-        return redirect(step_url(following.name if following else None, items))
-    return render_question(request, target, answers, words)
+        items = Answers(flow, kept, []).query_items()
+        return redirect(place.step_url(following.name if following else None, items))
+    return render_question(request, place, target, answers, words)
 
 
-def result(request):
-    return render_result(request, "checker/result.html")
+def result(request, edition=None):
+    return render_result(request, edition, "result", "checker/result.html")
 
 
-def result_print(request):
-    return render_result(request, "checker/result_print.html")
+def result_print(request, edition=None):
+    return render_result(request, edition, "result_print", "checker/result_print.html")
 
 
-def render_result(request, template):
+def render_result(request, edition_slug, page, template):
+    place = find_place(request, edition_slug, page)
+    if not isinstance(place, Place):
+        return place
+    flow = place.flow
     answers = flow.parse(request.GET)
-    words = Words()
+    words = Words(place.edition)
     if answers.problems:
-        return handle_problems(request, answers, words)
+        return handle_problems(request, place, answers, words)
     due = flow.next_question(answers.values)
     if due is not None:
-        return redirect(step_url(due.name, answers.query_items()))
+        return redirect(place.step_url(due.name, answers.query_items()))
     records = list(
-        RightOrDuty.objects.filter(article__edition__slug=FLOW_EDITION, article__status=Status.PUBLISHED)
+        RightOrDuty.objects.published()
+        .filter(edition=place.edition)
         .select_related("article__edition", "paragraph")
         .order_by("article__position", "position")
     )
     outcome = flow.outcome(answers.values, records)
-    edition = Edition.objects.select_related("superseded_by").filter(slug=FLOW_EDITION).first()
-    query = urlencode(answers.query_items())
+    items = answers.query_items()
+    result_url = place.url("result", query=items)
     return render(
         request,
         template,
         {
+            "edition": place.edition,
             "words": words,
             "outcome": outcome,
             "roles": [role_section(role, outcome, words) for role in outcome.roles],
-            "summary": answer_summary(answers, words),
-            "edition": edition,
-            "law_in_force": edition.superseded_by if edition else None,
+            "summary": answer_summary(place, answers, words),
+            "law_in_force": place.edition.superseded_by,
             "unsure": [{"question": q, "html": words.html.get(f"not_sure.{q}", "")} for q in outcome.unsure],
-            "risk_html": words.html.get(f"risk.{outcome.risk}", "") if outcome.risk else "",
-            "restart_url": reverse("checker:start"),
-            "result_url": f"{reverse('checker:result')}?{query}",
-            "print_url": f"{reverse('checker:result_print')}?{query}",
-            "permanent_url": request.build_absolute_uri(f"{reverse('checker:result')}?{query}"),
+            "explained": [
+                {"title": words[f"questions.{q}.short"], "html": words.html.get(f"{q}.{value}", "")}
+                for q, value in outcome.explained
+                if words.html.get(f"{q}.{value}")
+            ],
+            "restart_url": place.url("start"),
+            "result_url": result_url,
+            "print_url": place.url("result_print", query=items),
+            "permanent_url": request.build_absolute_uri(result_url),
         },
     )
 
 
-def role_section(role, outcome: flow.Outcome, words: Words):
+def role_section(role, outcome, words: Words):
     items = outcome.items[role]
     return {
         "role": role,
@@ -198,18 +265,18 @@ def role_section(role, outcome: flow.Outcome, words: Words):
     }
 
 
-def answer_summary(answers: flow.Answers, words: Words):
+def answer_summary(place: Place, answers: Answers, words: Words):
     rows = []
-    for question in flow.applicable(answers.values):
+    for question in place.flow.applicable(answers.values):
         value = answers.values.get(question.name)
         values = value if isinstance(value, tuple) else (value,)
         rows.append(
             {
                 "name": question.name,
                 "question": words[f"questions.{question.name}.title"],
-                "short": SHORT_LABELS[question.name],
+                "short": words[f"questions.{question.name}.short"] or words[f"questions.{question.name}.title"],
                 "answers": [words[f"questions.{question.name}.options.{v}"] or v for v in values],
-                "change_url": step_url(question.name, answers.query_items()),
+                "change_url": place.step_url(question.name, answers.query_items()),
             }
         )
     return rows

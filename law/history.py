@@ -9,14 +9,16 @@ import reversion
 BOOKKEEPING = ("version", "language_changes")
 
 
-def register_models():
-    from checker.models import FlowText
+def keep_history(model, follow=(), bookkeeping=True) -> None:
+    """Record versions of `model` (each app calls this for its own models when it starts)."""
+    if not reversion.is_registered(model):
+        reversion.register(model, exclude=BOOKKEEPING if bookkeeping else (), follow=follow)
 
+
+def register_models():
     from .models import Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty
 
     follows = {Article: ("paragraphs", "rights_and_duties"), Edition: ("chapters",)}
-    for model in (Paragraph, RightOrDuty, Chapter, Article, Edition, GlossaryTerm, Page, FlowText):
-        if not reversion.is_registered(model):
-            reversion.register(model, exclude=BOOKKEEPING, follow=follows.get(model, ()))
-    if not reversion.is_registered(Act):
-        reversion.register(Act)
+    for model in (Paragraph, RightOrDuty, Chapter, Article, Edition, GlossaryTerm, Page):
+        keep_history(model, follow=follows.get(model, ()))
+    keep_history(Act, bookkeeping=False)

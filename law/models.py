@@ -133,6 +133,18 @@ class Chapter(EditableContent):
         return f"{self.edition.slug} · {self.number or self.key}"
 
 
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published articles only (the one definition of "published")."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published articles for the public; every article for signed-in staff (to preview drafts)."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+
 class Article(EditableContent):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
@@ -158,6 +170,8 @@ class Article(EditableContent):
     )
     review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
     glossary_linked = ("summary", "for_you")
@@ -228,6 +242,12 @@ class Role(models.TextChoices):
     DATA_LIBRARY_PRODUCER = "data_library_producer", _("Data library producer")
 
 
+class RightOrDutyQuerySet(models.QuerySet):
+    def published(self):
+        """Rights and duties the public sees: those of published articles."""
+        return self.filter(article__in=Article.objects.published())
+
+
 class RightOrDuty(EditableContent):
     """One right or one duty of a role, tied to the article (and paragraph, where known) it comes from.
 
@@ -253,6 +273,8 @@ class RightOrDuty(EditableContent):
     position = models.PositiveIntegerField(default=0)
 
     tracked_groups = {"explanation": ("text",)}
+
+    objects = RightOrDutyQuerySet.as_manager()
 
     class Meta:
         ordering = ["article__position", "position"]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, languages_with, text_in
 
-from .models import Article, Edition, Role, Status
+from .models import Article, Edition, Role
 
 
 def month_names(lang: str | None = None) -> list[str]:
@@ -55,9 +55,7 @@ def edition_status_notice(edition: Edition) -> dict | None:
 
 def visible_articles(user):
     """Published articles for the public; every article for signed-in staff (to preview drafts)."""
-    if user.is_authenticated and user.is_staff:
-        return Article.objects.all()
-    return Article.objects.filter(status=Status.PUBLISHED)
+    return Article.objects.visible_to(user)
 
 
 def article_title(article: Article, lang: str | None = None) -> str:

@@ -12,8 +12,14 @@ EDITOR_PERMISSIONS = [
     ("law", "glossaryterm", ("add", "change", "delete", "view")),
     ("law", "page", ("add", "change", "delete", "view")),
     ("law", "act", ("change", "view")),
-    ("checker", "flowtext", ("change", "view")),
 ]
+
+
+def allow_editors(app_label: str, model: str, actions: tuple[str, ...]) -> None:
+    """Other apps add what editors may do with their models (checker: the flow's words)."""
+    entry = (app_label, model, actions)
+    if entry not in EDITOR_PERMISSIONS:
+        EDITOR_PERMISSIONS.append(entry)
 
 
 def sync_editors_group(apps=None, **kwargs):

@@ -12,7 +12,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("check/", include("checker.urls")),
+    path("", include("checker.urls")),
     path("search/", include("search.urls")),
     path("", include("law.urls")),
     prefix_default_language=True,

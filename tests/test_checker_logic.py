@@ -5,11 +5,20 @@ The expectations below are written from the draft's facts (Chapter 3, Art 18 par
 """
 
 import itertools
+import tomllib
 
 import pytest
+from django.utils import translation
 
-from checker import flow
+from checker.engine import Flow
+from checker.models import FlowDeclaration
 from law.models import RightOrDuty
+
+from .conftest import ROOT
+
+# The draft's flow as its content declares it (the engine is the same for every edition).
+DECLARATION = tomllib.loads((ROOT / "content/ai-law/draft-2025/check/flow.toml").read_text(encoding="utf-8"))
+flow = Flow.from_declaration(DECLARATION)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +79,7 @@ def all_complete_answers():
     capability_sets = [("none",)] + [
         combo
         for size in range(1, 6)
-        for combo in itertools.combinations(flow.BY_NAME["capabilities"].values[:-1], size)
+        for combo in itertools.combinations(flow.by_name["capabilities"].values[:-1], size)
     ]
 
     def walk(answers):
@@ -89,7 +98,7 @@ ALL = all_complete_answers()
 
 
 def expected(answers):
-    roles = {role for role, q in flow.ROLE_QUESTIONS.items() if answers.get(q) == "yes"}
+    roles = {role for role, q in flow.role_questions.items() if answers.get(q) == "yes"}
     items = {role: set(ALWAYS[role]) for role in roles}
     prohibited = set()
     if "owner" in roles:
@@ -109,7 +118,7 @@ def test_the_walk_reaches_every_combination():
 
 
 def test_every_combination_gets_its_roles_duties_and_warnings():
-    records = list(RightOrDuty.objects.select_related("article", "paragraph"))
+    records = list(RightOrDuty.objects.filter(edition__slug="draft-2025").select_related("article", "paragraph"))
     assert {r.key for r in records} == set(ARTICLE_OF)
     for answers in ALL:
         result = flow.outcome(answers, records)
@@ -123,30 +132,30 @@ def test_every_combination_gets_its_roles_duties_and_warnings():
 
 
 def test_every_right_and_duty_points_to_its_article_and_paragraph():
-    for record in RightOrDuty.objects.select_related("article__edition", "paragraph"):
+    for record in RightOrDuty.objects.filter(edition__slug="draft-2025").select_related(
+        "article__edition", "paragraph"
+    ):
         number, label = ARTICLE_OF[record.key]
         url = f"/kk/ai-law/draft-2025/article-{number}/" + (f"#p-{label}" if label else "")
-        from django.utils import translation
-
         with translation.override("kk"):
             assert record.get_absolute_url() == url
 
 
-@pytest.mark.parametrize("question", flow.QUESTIONS, ids=lambda q: q.name)
+@pytest.mark.parametrize("question", flow.questions, ids=lambda q: q.name)
 def test_every_edge_of_every_question(question):
     """From a state where this question is due, each answer leads to the right next step."""
     base = {"uses_ai": "yes", "provides_ai": "yes", "data_library": "no"}
     answers = {}
-    for q in flow.QUESTIONS:
+    for q in flow.questions:
         if q.name == question.name:
             break
-        answers[q.name] = base.get(q.name) or ("none",) if q.multiple else base.get(q.name, q.values[0])
+        answers[q.name] = (base.get(q.name) or ("none",)) if q.multiple else base.get(q.name, q.values[0])
     assert flow.next_question(answers) == question
     for value in question.values:
         chosen = (value,) if question.multiple else value
         after = flow.keep_applicable({**answers, question.name: chosen})
         following = flow.next_question(after)
-        names = [q.name for q in flow.QUESTIONS]
+        names = [q.name for q in flow.questions]
         if question.name == "provides_ai" and value != "yes":
             assert following.name == "data_library"
             continue
@@ -173,3 +182,8 @@ def test_changing_an_answer_keeps_the_others_that_still_apply():
     assert flow.next_question(dropped) is None
     again = flow.keep_applicable({**dropped, "provides_ai": "yes"})
     assert flow.next_question(again).name == "autonomy"
+
+
+def test_the_loaded_flow_is_the_declared_one():
+    stored = FlowDeclaration.objects.get(edition__slug="draft-2025")
+    assert stored.flow() == flow

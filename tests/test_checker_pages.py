@@ -7,9 +7,8 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import flow
-
 from .conftest import soup, visible_text
+from .test_checker_logic import flow
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,7 @@ def follow(client, response):
 
 
 def answer_all(client, lang, script):
-    response = client.get(f"/{lang}/check/")
+    response = client.get(f"/{lang}/ai-law/draft-2025/check/")
     start = soup(response).find("a", class_="button--start")["href"]
     response = client.get(start)
     for choices in script:
@@ -47,16 +46,16 @@ DATA_LIBRARY_OWNER = [["no"], ["no"], ["yes"]]
 
 
 def test_start_page_says_what_it_is_and_that_nothing_is_stored(client, lang):
-    response = client.get(f"/{lang}/check/")
+    response = client.get(f"/{lang}/ai-law/draft-2025/check/")
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == lang
-    assert page.find("a", class_="button--start")["href"] == f"/{lang}/check/uses_ai/"
+    assert page.find("a", class_="button--start")["href"] == f"/{lang}/ai-law/draft-2025/check/uses_ai/"
 
 
 def test_a_user_gets_the_rights_and_duties_of_users(client, lang):
     result = answer_all(client, lang, USER)
-    assert urlsplit(result.request["PATH_INFO"]).path == f"/{lang}/check/result/"
+    assert urlsplit(result.request["PATH_INFO"]).path == f"/{lang}/ai-law/draft-2025/check/result/"
     page = soup(result)
     assert page.find(id="role-user") and not page.find(id="role-owner")
     links = {a["href"] for a in page.find(id="role-user").find_all("a", class_="source-link")}
@@ -89,13 +88,13 @@ def test_a_data_library_owner_gets_article_17(client, lang):
 
 
 def test_no_role_still_hears_what_the_law_gives_them(client):
-    page = soup(client.get("/en/check/result/?uses_ai=no&provides_ai=no&data_library=no"))
+    page = soup(client.get("/en/ai-law/draft-2025/check/result/?uses_ai=no&provides_ai=no&data_library=no"))
     assert not page.select("section.role[id^=role-]")
     assert page.find(id="role-none-heading")
 
 
 def test_every_result_says_it_explains_the_draft_and_names_the_law_in_force(client, lang):
-    page = soup(client.get(f"/{lang}/check/result/?uses_ai=not_sure&provides_ai=no&data_library=no"))
+    page = soup(client.get(f"/{lang}/ai-law/draft-2025/check/result/?uses_ai=not_sure&provides_ai=no&data_library=no"))
     disclaimer = page.find(class_="disclaimer")
     assert "230-VIII" in visible_text(disclaimer)
     assert page.find(class_="unsure") is not None
@@ -106,7 +105,7 @@ def test_change_links_name_the_question_and_keep_the_other_answers(client, lang)
         "uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive"
         "&capabilities=none&risk=minimal&generates_content=no"
     )
-    page = soup(client.get(f"/{lang}/check/result/?{query}"))
+    page = soup(client.get(f"/{lang}/ai-law/draft-2025/check/result/?{query}"))
     rows = page.select(".summary-row")
     assert len(rows) == 7
     for row in rows:
@@ -117,7 +116,7 @@ def test_change_links_name_the_question_and_keep_the_other_answers(client, lang)
     change = client.get(rows[0].find("a")["href"])
     assert soup(change).find("input", attrs={"value": "yes", "name": "uses_ai"}).has_attr("checked")
     back = follow(client, submit(client, change, "no"))
-    assert back.request["PATH_INFO"] == f"/{lang}/check/result/"
+    assert back.request["PATH_INFO"] == f"/{lang}/ai-law/draft-2025/check/result/"
     assert "generates_content=no" in back.request["QUERY_STRING"]
     # Change "provides_ai" to no: the owner answers no longer apply and are dropped.
     change = client.get(rows[1].find("a")["href"])
@@ -126,7 +125,7 @@ def test_change_links_name_the_question_and_keep_the_other_answers(client, lang)
 
 
 def test_continuing_without_an_answer_asks_again_in_the_visitors_language(client, lang):
-    response = client.get(f"/{lang}/check/uses_ai/")
+    response = client.get(f"/{lang}/ai-law/draft-2025/check/uses_ai/")
     again = submit(client, response)
     assert again.status_code == 200
     page = soup(again)
@@ -154,20 +153,20 @@ def test_continuing_without_an_answer_asks_again_in_the_visitors_language(client
     ],
 )
 def test_bad_links_lead_back_to_the_right_question(client, lang, path, status, target):
-    response = client.get(f"/{lang}/check/{path}")
+    response = client.get(f"/{lang}/ai-law/draft-2025/check/{path}")
     assert response.status_code == status
     if status == 302 and target:
-        assert response["Location"].startswith(f"/{lang}/check/{target}/")
+        assert response["Location"].startswith(f"/{lang}/ai-law/draft-2025/check/{target}/")
     if status == 400:
         page = soup(response)
         assert page.html["lang"] == lang
         assert page.find(class_="error-summary") is not None
         if target:
-            assert page.find("main").find("form")["action"] == f"/{lang}/check/{target}/"
+            assert page.find("main").find("form")["action"] == f"/{lang}/ai-law/draft-2025/check/{target}/"
 
 
 def test_answers_that_do_not_belong_are_left_out_with_a_message(client):
-    response = client.get("/ru/check/result/?uses_ai=yes&provides_ai=no&data_library=no&risk=high")
+    response = client.get("/ru/ai-law/draft-2025/check/result/?uses_ai=yes&provides_ai=no&data_library=no&risk=high")
     assert response.status_code == 400
     page = soup(response)
     with translation.override("ru"):
@@ -178,9 +177,9 @@ def test_answers_that_do_not_belong_are_left_out_with_a_message(client):
     assert "risk" not in [i["name"] for i in page.find_all("input", type="hidden")]
 
 
-names = st.sampled_from([q.name for q in flow.QUESTIONS] + ["step", "x", "", "uses_ai[]"])
+names = st.sampled_from([q.name for q in flow.questions] + ["step", "x", "", "uses_ai[]"])
 values = st.one_of(
-    st.sampled_from([v for q in flow.QUESTIONS for v in q.values]),
+    st.sampled_from([v for q in flow.questions for v in q.values]),
     st.text(max_size=60),
     st.text(min_size=2000, max_size=3000, alphabet="abc%&=\x00"),
 )
@@ -192,12 +191,26 @@ values = st.one_of(
     page=st.sampled_from(["result", "uses_ai", "risk", "capabilities", "nope"]),
 )
 def test_no_query_string_breaks_the_flow(client, params, page):
-    response = client.get(f"/en/check/{page}/?{urlencode(params)}")
+    response = client.get(f"/en/ai-law/draft-2025/check/{page}/?{urlencode(params)}")
     assert response.status_code in (200, 302, 400)
 
 
 def test_too_many_parameters_get_a_400_page_in_the_visitors_language(client, lang):
     query = "&".join(f"p{i}=1" for i in range(1200))
-    response = client.get(f"/{lang}/check/result/?{query}")
+    response = client.get(f"/{lang}/ai-law/draft-2025/check/result/?{query}")
     assert response.status_code == 400
     assert soup(response).html["lang"] == lang
+
+
+def test_the_main_address_leads_to_the_draft_flow_while_the_law_in_force_has_none(client, lang):
+    """/check/ is the flow of the law in force; until it has one, old links keep their answers."""
+    query = "uses_ai=yes&provides_ai=no&data_library=no"
+    response = client.get(f"/{lang}/check/result/?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == f"/{lang}/ai-law/draft-2025/check/result/?{query}"
+    assert client.get(f"/{lang}/check/")["Location"] == f"/{lang}/ai-law/draft-2025/check/"
+
+
+def test_an_edition_without_a_flow_has_no_flow_pages(client):
+    assert client.get("/en/ai-law/law-230-viii/check/result/").status_code in (302, 404)
+    assert client.get("/en/ai-law/no-such-edition/check/").status_code == 404

@@ -17,6 +17,7 @@ from law.models import Article, GlossaryTerm
 from .conftest import soup, visible_text
 
 pytestmark = pytest.mark.django_db
+DRAFT_EN, DRAFT_KK = "/en/ai-law/draft-2025/glossary/", "/kk/ai-law/draft-2025/glossary/"
 
 TERMS = [Term("ai-system", "AI system"), Term("ai-system-owner", "AI system owner"), Term("user", "user")]
 
@@ -95,16 +96,16 @@ def test_explanations_are_linked_when_saved_in_each_language():
     item.for_you_en = "As a user, you can ask."
     item.summary_kk = "Жасанды интеллект жүйесі адамға қызмет етеді."
     item.save()
-    assert term_links(item.summary_html_en) == [("/en/ai-law/draft-2025/glossary/#ai-system", "AI system")]
-    assert term_links(item.for_you_html_en) == [("/en/ai-law/draft-2025/glossary/#user", "user")]
-    assert term_links(item.summary_html_kk) == [("/kk/ai-law/draft-2025/glossary/#ai-system", "Жасанды интеллект жүйесі")]
+    assert term_links(item.summary_html_en) == [(DRAFT_EN + "#ai-system", "AI system")]
+    assert term_links(item.for_you_html_en) == [(DRAFT_EN + "#user", "user")]
+    assert term_links(item.summary_html_kk) == [(DRAFT_KK + "#ai-system", "Жасанды интеллект жүйесі")]
 
 
 def test_paragraph_notes_are_linked():
     paragraph = article("18").paragraphs.get(label="2")
     paragraph.note_en = "This is about the risk level of a system."
     paragraph.save()
-    assert term_links(paragraph.note_html_en) == [("/en/ai-law/draft-2025/glossary/#risk-level", "risk level")]
+    assert term_links(paragraph.note_html_en) == [(DRAFT_EN + "#risk-level", "risk level")]
 
 
 def test_the_shipped_content_is_linked_after_loading():
@@ -118,7 +119,7 @@ def test_term_link_works_without_javascript(client):
     item.save()
     page = soup(client.get("/en/ai-law/draft-2025/article-9/"))
     link = page.find(id="plain-language").find("a", class_="term")
-    assert link["href"] == "/en/ai-law/draft-2025/glossary/#ai-system"
+    assert link["href"] == DRAFT_EN + "#ai-system"
     assert link.get_text() == "AI system"
     # The link leads somewhere real: the glossary page has the term under that id.
     glossary = soup(client.get(link["href"].split("#")[0]))
@@ -131,12 +132,14 @@ def test_renaming_a_term_relinks_stored_explanations():
     item.save()
     assert term_links(article().summary_html_en) == []
 
-    term = GlossaryTerm.objects.create(edition=article().edition, slug="zebra-crossing", name_en="zebra crossings", position=99)
-    assert term_links(article().summary_html_en) == [("/en/ai-law/draft-2025/glossary/#zebra-crossing", "Zebra crossings")]
+    term = GlossaryTerm.objects.create(
+        edition=article().edition, slug="zebra-crossing", name_en="zebra crossings", position=99
+    )
+    assert term_links(article().summary_html_en) == [(DRAFT_EN + "#zebra-crossing", "Zebra crossings")]
 
     term.name_en = "zebra stripes"
     term.save()
-    assert term_links(article().summary_html_en) == [("/en/ai-law/draft-2025/glossary/#zebra-crossing", "zebra stripes")]
+    assert term_links(article().summary_html_en) == [(DRAFT_EN + "#zebra-crossing", "zebra stripes")]
 
     term.delete()
     assert term_links(article().summary_html_en) == []
@@ -190,7 +193,9 @@ def test_kazakh_letters_sort_next_to_their_base_letters():
 
 
 def test_glossary_page_is_alphabetical_with_the_other_languages_beside(client):
-    GlossaryTerm.objects.filter(edition__slug="draft-2025", slug="user").update(name_kk="пайдаланушы", name_ru="пользователь")
+    GlossaryTerm.objects.filter(edition__slug="draft-2025", slug="user").update(
+        name_kk="пайдаланушы", name_ru="пользователь"
+    )
     page = soup(client.get("/en/ai-law/draft-2025/glossary/"))
     names = [visible_text(dt) for dt in page.select("dl.glossary > dt")]
     assert names == sorted(names, key=sort_key)
@@ -215,6 +220,6 @@ def test_terms_json_gives_plain_text_definitions_for_the_pop_up(client):
     assert data["terms"]["ai-system"] == {
         "name": "AI system",
         "definition": "A system that learns. <b>x</b>",  # text, set with textContent, never as HTML
-        "url": "/en/ai-law/draft-2025/glossary/#ai-system",
+        "url": DRAFT_EN + "#ai-system",
     }
     assert set(data["labels"]) == {"more", "close", "missing"}
