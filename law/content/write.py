@@ -65,6 +65,8 @@ def write_tree(tree: Tree) -> None:
             edition = edition_objs[data.slug]
             edition.superseded_by = edition_objs[data.meta["superseded_by"]]
             edition.save(update_fields=["superseded_by"])
+    # Articles first: an article's chapter is protected while the article stands.
+    Article.objects.exclude(edition__slug__in=edition_objs).delete()
     Edition.objects.exclude(slug__in=edition_objs).delete()
 
     for data in tree.editions:
