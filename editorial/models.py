@@ -17,13 +17,20 @@ def digest(*texts: str) -> str:
     return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
 
 
+class StaleEdit(Exception):
+    """A save based on a copy of a record that someone else has changed since it was read."""
+
+
 class EditableContent(models.Model):
     """What every editable record shares.
 
     - Markdown fields are rendered to sanitized HTML on save (`markdown_fields`), never per request.
       In `glossary_linked` fields the first use of each glossary term links to its definition
       (glossary.py re-links the stored HTML when the terms change).
-    - `version` grows by one on every save, so the admin can refuse a save based on a stale copy.
+    - `version` grows by one on every save. A save is refused (StaleEdit) when the record changed
+      since this copy was read: the UPDATE only matches the row while it still has the version this
+      copy was read with (`_loaded_version`; the admin sets it from the form), on every database and
+      for every way a record is saved, inline rows included.
     - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
       the text and when it last changed, so editors see which translations are out of date.
     """
@@ -38,6 +45,21 @@ class EditableContent(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_version = instance.__dict__.get("version")
+        return instance
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        loaded = getattr(self, "_loaded_version", None)
+        if loaded is None or not values:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        updated = base_qs.filter(pk=pk_val, version=loaded)._update(values) > 0
+        if not updated and base_qs.filter(pk=pk_val).exists():
+            raise StaleEdit(f"{self._meta.label} {pk_val} changed since version {loaded} was read")
+        return updated
+
     def save(self, *args, **kwargs):
         self.render_markdown_fields()
         self.track_language_changes()
@@ -48,6 +70,7 @@ class EditableContent(models.Model):
             derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
             kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
         super().save(*args, **kwargs)
+        self._loaded_version = self.version
 
     def glossary_edition_id(self) -> int | None:
         """The edition whose glossary terms are linked in this record's `glossary_linked` fields."""

@@ -90,6 +90,7 @@ def preview_block(obj, field):
 
 
 class ParagraphInline(TranslationStackedInline):
+    form = ConcurrentEditForm
     model = Paragraph
     extra = 0
     fields = ("label", "position", "official_text", "note", "note_needs_review")
@@ -97,6 +98,7 @@ class ParagraphInline(TranslationStackedInline):
 
 
 class RightOrDutyInline(TranslationStackedInline):
+    form = ConcurrentEditForm
     model = RightOrDuty
     extra = 0
     fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")

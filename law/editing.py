@@ -46,6 +46,8 @@ class ConcurrentEditForm(forms.ModelForm):
             )
             if current is not None and current != loaded:
                 raise ValidationError(self.conflict_message(), code="stale")
+            # The save itself checks again, in its UPDATE (EditableContent): nothing slips between.
+            self.instance._loaded_version = loaded
         return cleaned
 
     def conflict_message(self):
