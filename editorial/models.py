@@ -45,6 +45,18 @@ class EditableContent(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        self.track_language_changes()
+        self.version = (self.version or 0) + 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # update_or_create() saves only the fields it was given: keep the derived ones in step.
+            derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
+            kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
+        super().save(*args, **kwargs)
+        self._loaded_version = self.version
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -59,18 +71,6 @@ class EditableContent(models.Model):
         if not updated and base_qs.filter(pk=pk_val).exists():
             raise StaleEdit(f"{self._meta.label} {pk_val} changed since version {loaded} was read")
         return updated
-
-    def save(self, *args, **kwargs):
-        self.render_markdown_fields()
-        self.track_language_changes()
-        self.version = (self.version or 0) + 1
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            # update_or_create() saves only the fields it was given: keep the derived ones in step.
-            derived = {f"{target}_{lang}" for target in self.markdown_fields.values() for lang in LANGUAGE_CODES}
-            kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
-        super().save(*args, **kwargs)
-        self._loaded_version = self.version
 
     def glossary_edition_id(self) -> int | None:
         """The edition whose glossary terms are linked in this record's `glossary_linked` fields."""

@@ -1,8 +1,11 @@
-"""What every page template needs: the language switcher and hreflang alternates."""
+"""What every page template needs: the language switcher, hreflang alternates, the main edition."""
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+from law.models import Edition
 
 
 def language_links(request):
@@ -41,4 +44,6 @@ def site(request):
         "language_links": language_links(request),
         "site_languages": settings.LANGUAGES,
         "page_url": request.build_absolute_uri(request.path),
+        # The law in force, for the navigation (asked of the data; one query, only when used).
+        "main_edition": SimpleLazyObject(Edition.objects.main),
     }

@@ -124,11 +124,12 @@ class Urls:
                 )
         return self.cache[key]
 
-    def glossary(self, lang) -> str:
-        key = (lang, "glossary")
+    def glossary(self, lang, edition_slug) -> str:
+        """The glossary page of the term's own edition (editions define some terms differently)."""
+        key = (lang, "glossary", edition_slug)
         if key not in self.cache:
             with override(lang):
-                self.cache[key] = reverse("law:glossary")
+                self.cache[key] = reverse("law:edition_glossary", kwargs={"edition": edition_slug})
         return self.cache[key]
 
 
@@ -163,12 +164,14 @@ SHOWN_FIELDS = [
     *[f"article__edition__short_title_{code}" for code in LANGS],
     "term__slug",
     "term__position",
+    "term__edition__slug",
+    *[f"term__edition__short_title_{code}" for code in LANGS],
     *[f"term__name_{code}" for code in LANGS],
 ]
 
 
 def matching_entries(query: Query, lang: str, user):
-    entries = SearchEntry.objects.select_related("article__edition", "term").only(*SHOWN_FIELDS)
+    entries = SearchEntry.objects.select_related("article__edition", "term__edition").only(*SHOWN_FIELDS)
     for word in query.words:
         entries = entries.filter(folded_text__contains=word)
     # Glossary entries have no article; the others are shown only where their article may be.
@@ -202,7 +205,8 @@ def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
     return Result(
         lang=item.lang,
         language=LANGUAGE_NAMES[item.lang],
-        url=f"{urls.glossary(item.lang)}#{item.term.slug}",
+        url=f"{urls.glossary(item.lang, item.term.edition.slug)}#{item.term.slug}",
+        edition=item.term.edition.short_title,
         title=highlight(text_in(item.term, "name", item.lang), words),
         is_glossary=True,
     )

@@ -126,12 +126,18 @@ def test_titles_and_glossary_rank_before_explanations_and_official_text(client):
     paragraph = Paragraph.objects.get(article__edition__slug="draft-2025", article__number="18", label="1")
     paragraph.official_text_en = "An axolotl in the official text."
     paragraph.save()
-    GlossaryTerm.objects.create(slug="axolotl", name_en="axolotl", definition_en="A salamander.", position=99)
+    GlossaryTerm.objects.create(
+        edition=Edition.objects.get(slug="draft-2025"),
+        slug="axolotl",
+        name_en="axolotl",
+        definition_en="A salamander.",
+        position=99,
+    )
     page = search(client, "en", "axolotl")
     links = [r.find("a")["href"] for r in results_here(page)]
     assert links == [
         ARTICLE.format(lang="en", number=3),
-        "/en/glossary/#axolotl",
+        "/en/ai-law/draft-2025/glossary/#axolotl",
         ARTICLE.format(lang="en", number=2),
         ARTICLE.format(lang="en", number=18),
     ]
@@ -139,7 +145,7 @@ def test_titles_and_glossary_rank_before_explanations_and_official_text(client):
 
 def test_the_glossary_is_searched(client):
     page = search(client, "en", "biometric")
-    assert any(r.find("a", href="/en/glossary/#biometric-identification") for r in results_here(page))
+    assert any(r.find("a", href="/en/ai-law/draft-2025/glossary/#biometric-identification") for r in results_here(page))
 
 
 def test_found_text_is_escaped_and_only_the_match_is_marked(client):
