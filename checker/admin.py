@@ -3,22 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from editorial.languages import LANGUAGE_CODES
 from law.admin import EditorAdmin, MissingInLanguageFilter, preview_block
 
 from .models import FlowText
 
 
-class FlowTextMissingFilter(MissingInLanguageFilter):
-    def queryset(self, request, queryset):
-        lang = self.value()
-        return queryset.filter(**{f"text_{lang}": ""}) if lang in LANGUAGE_CODES else queryset
-
-
 @admin.register(FlowText)
 class FlowTextAdmin(EditorAdmin):
     list_display = ("key", "edition", "text")
-    list_filter = ("edition", FlowTextMissingFilter)
+    list_filter = ("edition", MissingInLanguageFilter)
     search_fields = ("key", "text_kk", "text_ru", "text_en")
     readonly_fields = ("edition", "key", "text_preview")
     fieldsets = ((None, {"fields": ("edition", "key", "text", "text_preview")}),)

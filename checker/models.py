@@ -33,6 +33,7 @@ class FlowText(EditableContent):
     text_html = models.TextField(editable=False, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    required_texts = ("text",)
     markdown_fields = {"text": "text_html"}
     tracked_groups = {"explanation": ("text",)}
 

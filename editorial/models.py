@@ -36,6 +36,7 @@ class EditableContent(models.Model):
     """
 
     markdown_fields: dict[str, str] = {}
+    required_texts: tuple[str, ...] = ()  # the texts without which a record is "missing" in a language
     glossary_linked: tuple[str, ...] = ()
     tracked_groups: dict[str, tuple[str, ...]] = {}
 
@@ -71,6 +72,14 @@ class EditableContent(models.Model):
         if not updated and base_qs.filter(pk=pk_val).exists():
             raise StaleEdit(f"{self._meta.label} {pk_val} changed since version {loaded} was read")
         return updated
+
+    @classmethod
+    def missing_in(cls, lang: str) -> models.Q:
+        """Records with a required text empty (or NULL, as imports leave it) in this language."""
+        query = models.Q()
+        for name in cls.required_texts:
+            query |= models.Q(**{f"{name}_{lang}": ""}) | models.Q(**{f"{name}_{lang}__isnull": True})
+        return query
 
     def glossary_edition_id(self) -> int | None:
         """The edition whose glossary terms are linked in this record's `glossary_linked` fields."""

@@ -5,7 +5,6 @@ import secrets
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,7 +35,6 @@ class MissingInLanguageFilter(admin.SimpleListFilter):
 
     title = _("missing in")
     parameter_name = "missing"
-    text_fields: tuple[str, ...] = ()
 
     def lookups(self, request, model_admin):
         return [(lang, lang) for lang in LANGUAGE_CODES]
@@ -45,21 +43,7 @@ class MissingInLanguageFilter(admin.SimpleListFilter):
         lang = self.value()
         if lang not in LANGUAGE_CODES:
             return queryset
-        query = Q()
-        for name in model_admin_text_fields(queryset.model):
-            query |= Q(**{f"{name}_{lang}": ""})
-        return queryset.filter(query)
-
-
-def model_admin_text_fields(model):
-    return {
-        Article: ("plain_title", "summary"),
-        GlossaryTerm: ("name", "definition"),
-        Page: ("title", "body"),
-        RightOrDuty: ("text",),
-        Edition: ("title",),
-        Chapter: ("title",),
-    }.get(model, ())
+        return queryset.filter(queryset.model.missing_in(lang))
 
 
 class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
@@ -203,10 +187,7 @@ class ArticleAdmin(EditorAdmin):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
             counts = []
             for lang in LANGUAGE_CODES:
-                query = Q()
-                for name in model_admin_text_fields(model):
-                    query |= Q(**{f"{name}_{lang}": ""})
-                counts.append((lang, model.objects.filter(query).count(), f"{url}?missing={lang}"))
+                counts.append((lang, model.objects.filter(model.missing_in(lang)).count(), f"{url}?missing={lang}"))
             others.append({"label": label, "counts": counts})
         context = {
             **self.admin_site.each_context(request),

@@ -91,6 +91,7 @@ class Edition(EditableContent):
 
     objects = EditionQuerySet.as_manager()
 
+    required_texts = ("title",)
     markdown_fields = {"description": "description_html"}
 
     class Meta:
@@ -173,8 +174,10 @@ class Article(EditableContent):
 
     objects = ArticleQuerySet.as_manager()
 
+    required_texts = ("title",)
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
     glossary_linked = ("summary", "for_you")
+    required_texts = ("plain_title", "summary")
     tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
 
     class Meta:
@@ -272,6 +275,7 @@ class RightOrDuty(EditableContent):
     text = models.TextField(_("text"), blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    required_texts = ("text",)
     tracked_groups = {"explanation": ("text",)}
 
     objects = RightOrDutyQuerySet.as_manager()
@@ -310,6 +314,7 @@ class GlossaryTerm(EditableContent):
     position = models.PositiveIntegerField(default=0)
 
     markdown_fields = {"definition": "definition_html"}
+    required_texts = ("name", "definition")
     tracked_groups = {"explanation": ("name", "definition")}
 
     class Meta:
@@ -337,6 +342,7 @@ class Page(EditableContent):
     updated_at = models.DateTimeField(auto_now=True)
 
     markdown_fields = {"body": "body_html"}
+    required_texts = ("title", "body")
     tracked_groups = {"explanation": ("title", "body")}
 
     class Meta:
