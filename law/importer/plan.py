@@ -1,0 +1,76 @@
+"""Compare a parsed text with what is stored: the changes an import would make (its preview)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parse import ParsedLaw
+
+
+@dataclass
+class Change:
+    kind: str  # "added", "changed", "removed"
+    what: str  # "article", "paragraph", "chapter"
+    article: str
+    label: str = ""
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class Plan:
+    edition: object
+    law: ParsedLaw
+    changes: list[Change]
+
+    def count(self, kind, what):
+        return sum(1 for c in self.changes if c.kind == kind and c.what == what)
+
+    @property
+    def summary(self):
+        return {
+            (kind, what): self.count(kind, what)
+            for kind in ("added", "changed", "removed")
+            for what in ("chapter", "article", "paragraph")
+        }
+
+
+def plan(edition, law: ParsedLaw) -> Plan:
+    """What an import would change in this edition, for this language, compared with what is stored."""
+    from law.models import Article
+
+    lang = law.lang
+    stored = {
+        a.number: a for a in Article.objects.filter(edition=edition).prefetch_related("paragraphs").select_related()
+    }
+    stored_chapters = {c.number: c for c in edition.chapters.all() if c.number}
+    changes: list[Change] = []
+    for number, title in law.chapters.items():
+        chapter = stored_chapters.get(number)
+        if chapter is None:
+            changes.append(Change("added", "chapter", "", number, after=title))
+        elif getattr(chapter, f"title_{lang}") != title:
+            changes.append(Change("changed", "chapter", "", number, getattr(chapter, f"title_{lang}"), title))
+    incoming = {a.number for a in law.articles}
+    for parsed in law.articles:
+        article = stored.get(parsed.number)
+        if article is None or not any(getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()):
+            changes.append(Change("added", "article", parsed.number, after=parsed.title))
+        old_paragraphs = (
+            {p.label: getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()} if article else {}
+        )
+        new_labels = set()
+        for paragraph in parsed.paragraphs:
+            new_labels.add(paragraph.label)
+            before = old_paragraphs.get(paragraph.label, "")
+            if not before:
+                changes.append(Change("added", "paragraph", parsed.number, paragraph.label, after=paragraph.text))
+            elif before != paragraph.text:
+                changes.append(Change("changed", "paragraph", parsed.number, paragraph.label, before, paragraph.text))
+        for label, before in old_paragraphs.items():
+            if before and label not in new_labels:
+                changes.append(Change("removed", "paragraph", parsed.number, label, before=before))
+    for number, article in stored.items():
+        if number not in incoming and any(getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()):
+            changes.append(Change("removed", "article", number, before=getattr(article, f"official_title_{lang}")))
+    return Plan(edition, law, changes)
