@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.dates import MONTHS_ALT
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, languages_with, text_in
@@ -37,6 +37,16 @@ class LanguageOption:
     code: str
     name: str
     url: str
+
+
+def url_in_each_language(name: str, **kwargs):
+    """A function giving the URL of one page in any language (for "read it in …" links)."""
+
+    def url_in(code: str) -> str:
+        with override(code):
+            return reverse(name, kwargs=kwargs or None)
+
+    return url_in
 
 
 def other_languages(codes, url_for) -> list[LanguageOption]:

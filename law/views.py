@@ -3,8 +3,7 @@ side by side), glossary, Committee."""
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from editorial.languages import LANGUAGE_CODES, per_language, text_in
@@ -77,9 +76,7 @@ def article_context(request, edition_slug, number):
     explained_in = p.explanation_languages(current)
     official_in = p.official_text_languages(current, paragraphs)
 
-    def url_in(code):
-        with override(code):
-            return reverse("law:article", kwargs={"edition": edition.slug, "number": number})
+    url_in = p.url_in_each_language("law:article", edition=edition.slug, number=number)
 
     return {
         "edition": edition,
@@ -240,9 +237,7 @@ def committee(request):
     lang = get_language()
     written_in = [code for code in LANGUAGE_CODES if text_in(page, "body", code)]
 
-    def url_in(code):
-        with override(code):
-            return reverse("law:committee")
+    url_in = p.url_in_each_language("law:committee")
 
     return render(
         request,
