@@ -70,7 +70,6 @@ MIDDLEWARE = [
     # Whole public pages for visitors who are not signed in, stored compressed (see caching.py).
     "lawsite.caching.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "lawsite.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
