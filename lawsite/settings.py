@@ -17,7 +17,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CONTENT_DIR = Path(os.environ.get("LAWSITE_CONTENT_DIR", BASE_DIR / "content"))
@@ -182,7 +181,6 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
-LANGUAGE_NAMES_IN_INTERFACE = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
