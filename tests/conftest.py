@@ -62,12 +62,18 @@ def visible_text(node) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """Base URL of a copy of the site under gunicorn (DEBUG off) on its own SQLite file, with the
-    shipped content and one editor account: for browser and load tests."""
+def site_env(tmp_path_factory):
+    """The environment of a copy of the site (DEBUG off) on its own SQLite file, with the shipped
+    content and one editor account: `manage(site_env, ...)` works on the database `site` serves."""
     work = tmp_path_factory.mktemp("site")
     env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
     manage(env, *SETUP, ["createeditor", EDITOR[0], "--no-input"])
-    with gunicorn(env, workers=2, probe="/kk/") as base:
-        yield base
+    yield env
     shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site(site_env):
+    """Base URL of that copy of the site under gunicorn: for browser and load tests."""
+    with gunicorn(site_env, workers=2, probe="/kk/") as base:
+        yield base
