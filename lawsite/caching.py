@@ -1,10 +1,12 @@
 """Caching of public pages, and the one number that says when content last changed.
 
-Every save or delete of content bumps `SiteState.version` (see law.signals). Public pages are cached
-per language and path under that version, so a change is visible at once everywhere: with several
-workers each process re-reads the version at most once a second. Visitors who are signed in (they
-carry a session cookie) never get a cached page. Responses carry Cache-Control, Last-Modified and
-(through ConditionalGetMiddleware) an ETag, so browsers and a CDN can cache and revalidate too.
+Every change to content the public can see bumps `SiteState.version` (see law.signals). Public pages
+are cached per language and path under that version and the code's version, so a change is visible
+at once everywhere: with several workers each process re-reads the version at most once a second.
+Visitors who are signed in (they carry a session cookie) never get a cached page. Responses carry
+Cache-Control, Last-Modified and (through ConditionalGetMiddleware) an ETag, so browsers and a CDN
+can cache and revalidate too. Pages live in their own cache (the "pages" alias), so clearing the
+default cache for any other reason leaves them be.
 
 A cache server that is down never takes the site down: every cache call is guarded, and the page is
 then rendered from the database.
@@ -14,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -26,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 VERSION_TTL_SECONDS = 1.0
 PAGE_TTL_SECONDS = 24 * 3600
+PAGE_CACHE = "pages"  # the alias in settings.CACHES
 _memo = {"version": None, "changed": None, "read_at": 0.0}
 
 
@@ -47,7 +51,7 @@ def forget_state():
 
 def safe_cache_get(key):
     try:
-        return cache.get(key)
+        return caches[PAGE_CACHE].get(key)
     except Exception:  # noqa: BLE001 - any cache failure means "not cached"
         logger.warning("cache unreachable on get; serving from the database", exc_info=True)
         return None
@@ -55,7 +59,7 @@ def safe_cache_get(key):
 
 def safe_cache_set(key, value, timeout):
     try:
-        cache.set(key, value, timeout)
+        caches[PAGE_CACHE].set(key, value, timeout)
     except Exception:  # noqa: BLE001 - a cache that cannot store is a cache miss, not an error
         logger.warning("cache unreachable on set", exc_info=True)
 
@@ -70,21 +74,42 @@ def is_anonymous(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+# What shapes a page: code and templates at any depth (template tags too), translations, CSS, JS.
+CODE_SUFFIXES = (".py", ".html", ".po", ".css", ".js")
+NOT_CODE = {"node_modules", "staticfiles", "__pycache__"}  # and hidden folders (.venv, .git)
 _code = {}
 
 
+def code_files(root: Path) -> list[Path]:
+    """The files under `root` whose change can change a page, in a stable order."""
+    found = []
+    static_root = Path(settings.STATIC_ROOT).resolve()
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".") and name not in NOT_CODE and (here / name).resolve() != static_root
+        )
+        found += [here / name for name in sorted(files) if name.endswith(CODE_SUFFIXES)]
+    return found
+
+
+def code_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in code_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def code_version() -> str:
-    """A hash of the code, templates and translations this process runs: a new release never
-    serves pages cached by the previous one, and every machine of one release agrees on it."""
+    """The release this process runs: a new release never serves pages cached by the previous one,
+    and every machine of one release agrees on it. $RELEASE (e.g. the git commit) when set; else a
+    hash of the code, templates, translations and styles, read once per process."""
+    if settings.RELEASE:
+        return settings.RELEASE
     if "hash" not in _code:
-        root = Path(settings.BASE_DIR)
-        digest = hashlib.sha256()
-        for pattern in ("*/*.py", "*/templates/**/*.html", "templates/**/*.html", "locale/*/LC_MESSAGES/*.po",
-                        "static/css/*.css", "static/js/*.js"):  # fmt: skip
-            for path in sorted(root.glob(pattern)):
-                if ".venv" not in path.parts:
-                    digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-        _code["hash"] = digest.hexdigest()[:16]
+        _code["hash"] = code_hash(Path(settings.BASE_DIR))
     return _code["hash"]
 
 

@@ -6,6 +6,9 @@ Environment variables:
   DJANGO_ALLOWED_HOSTS  comma-separated host names (default: localhost names)
   DATABASE_URL          e.g. postgres://user:pass@host/db (default: SQLite file in the project)
   CACHE_URL             locmem:// (default), redis://host:6379/0 or memcached://host:11211
+  PAGE_CACHE_URL        where whole public pages are kept (default: CACHE_URL, under their own prefix)
+  RELEASE               the release's name, e.g. its git commit: cached pages of another release
+                        are never served (default: a hash of the code, see lawsite/caching.py)
 """
 
 import datetime
@@ -14,7 +17,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CONTENT_DIR = Path(os.environ.get("LAWSITE_CONTENT_DIR", BASE_DIR / "content"))
@@ -71,7 +73,6 @@ MIDDLEWARE = [
     # Whole public pages for visitors who are not signed in, stored compressed (see caching.py).
     "lawsite.caching.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "lawsite.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,7 +127,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_from_url(url: str) -> dict:
+def cache_from_url(url: str, key_prefix: str = "ailaw") -> dict:
     """CACHE_URL → a CACHES entry: locmem://, dummy://, redis://host:6379/0, memcached://host:11211."""
     scheme = url.split("://", 1)[0]
     backends = {
@@ -138,7 +139,7 @@ def cache_from_url(url: str) -> dict:
     }
     if scheme not in backends:
         raise ImproperlyConfigured(f"CACHE_URL scheme '{scheme}' is not one of {', '.join(backends)}")
-    entry = {"BACKEND": backends[scheme], "KEY_PREFIX": "ailaw"}
+    entry = {"BACKEND": backends[scheme], "KEY_PREFIX": key_prefix}
     if scheme in ("redis", "rediss"):
         entry["LOCATION"] = url
         # A cache server that is down must not hold pages up for long (see caching.py).
@@ -147,17 +148,25 @@ def cache_from_url(url: str) -> dict:
         entry["LOCATION"] = url.split("://", 1)[1]
         entry["OPTIONS"] = {"connect_timeout": 0.5, "timeout": 0.5}
     elif scheme == "locmem":
-        entry["LOCATION"] = url.split("://", 1)[1] or "ailaw"
+        entry["LOCATION"] = f"{key_prefix}:{url.split('://', 1)[1]}"  # one store per prefix
         entry["OPTIONS"] = {"MAX_ENTRIES": 5000}
     return entry
 
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+CACHES = {
+    "default": cache_from_url(CACHE_URL),
+    # Whole public pages (lawsite/caching.py), kept apart so that clearing the default cache leaves
+    # them be. A Redis or memcached `clear()` empties its whole database or server, whatever the
+    # prefix: to keep them apart there too, give PAGE_CACHE_URL its own (redis://host:6379/1).
+    "pages": cache_from_url(os.environ.get("PAGE_CACHE_URL", CACHE_URL), key_prefix="ailaw-pages"),
+}
 # On by default in production; off in development, where templates change under your hands.
 PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)
 # How long browsers and CDNs may keep a public page before asking again (ETag/Last-Modified make
 # that question cheap); the server-side cache itself is emptied at once when content changes.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
+RELEASE = os.environ.get("RELEASE", "").strip()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -173,7 +182,6 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
-LANGUAGE_NAMES_IN_INTERFACE = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"

@@ -1,10 +1,23 @@
-"""Error pages in the visitor's language, with no dependency on the database for the 500 page."""
+"""Error pages in the visitor's language, with no dependency on the database for the 500 and 503 pages.
+
+When the database cannot be reached, visitors get a calm 503 page instead of the 500 one, and the
+browser and any CDN are asked to try again shortly. Django calls `handler500` (`server_error`) for an
+exception raised anywhere in the request, in a view or in a middleware (the session, the signed-in
+user, django-axes), and calls it inside its `except` block, so `sys.exc_info()` says what went wrong.
+The error itself goes to the log (django.request), never to the visitor.
+"""
+
+import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+
+# What a database that is down, restarting or out of connections raises.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def language_from_path(path):
@@ -25,8 +38,20 @@ def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
 
-def server_error(request):
+def standalone_page(request, template):
     # Kept minimal on purpose: no context processors, no database, nothing that can fail again.
     with translation.override(language_from_path(request.path)):
-        html = loader.get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()})
-    return HttpResponseServerError(html)
+        return loader.get_template(template).render({"LANGUAGE_CODE": translation.get_language()})
+
+
+def server_error(request):
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
+    return HttpResponseServerError(standalone_page(request, "500.html"))
+
+
+def service_unavailable(request):
+    response = HttpResponse(standalone_page(request, "503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -6,7 +6,7 @@ WhiteNoise from the same server; then the transfer size of the article page (HTM
 compressed), and finally a bounded load test: 100 concurrent connections on the main pages,
 reporting errors and 5xx responses. Loopback only.
 
-Usage: python scripts/bench.py [--seconds 10] [--load-seconds 30] [--markdown]
+Usage: python scripts/bench.py [--seconds 10] [--load-seconds 30] [--workers N]
 """
 
 from __future__ import annotations
@@ -16,16 +16,21 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script or loaded by its path (tests/test_load.py, scripts/screenshots.py): either way the
+# project folder goes on the path, for the serving helpers this shares with the tests.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.serving import gunicorn, manage, production_env  # noqa: E402
+
 PYTHON = sys.executable
 ARTICLE = "/en/ai-law/draft-2025/article-18/"
 RESULT = (
@@ -62,36 +67,23 @@ end
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def prepare(work: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-" + "b7Qx" * 12,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=f"sqlite:///{work / 'bench.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(work / "static"),
-    )
-    for args in (["migrate", "--no-input", "-v0"], ["compile_translations"], ["load_content"]):
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    env = production_env(work, DJANGO_ALLOWED_HOSTS="127.0.0.1")
+    manage(env, ["migrate", "--no-input", "-v0"], ["compile_translations"], ["load_content"])
     # The reference: a static file of about the article page's size, served by WhiteNoise.
     reference = ROOT / "static" / "bench"
     reference.mkdir(exist_ok=True)
     try:
         (reference / "reference.html").write_bytes(fetch_uncompressed(ARTICLE, env))
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=ROOT, env=env, check=True, capture_output=True,
-        )  # fmt: skip
+        manage(env, ["collectstatic", "--no-input", "-v0"])
     finally:
         shutil.rmtree(reference)
     return env
+
+
+def serve(env, cache: bool, workers: int):
+    """The copy of the site under gunicorn, with or without the page cache; yields its base URL."""
+    return gunicorn(dict(env, PUBLIC_PAGE_CACHE="1" if cache else "0"), workers=workers)
 
 
 def fetch_uncompressed(path, env):
@@ -105,32 +97,6 @@ def fetch_uncompressed(path, env):
         env, DJANGO_SETTINGS_MODULE="lawsite.settings", DJANGO_ALLOWED_HOSTS="testserver", DJANGO_STATIC_MANIFEST="0"
     )
     return subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True).stdout
-
-
-class Server:
-    def __init__(self, env, cache: bool, workers: int):
-        self.port = free_port()
-        self.env = dict(env, PUBLIC_PAGE_CACHE="1" if cache else "0")
-        self.workers = workers
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "lawsite.wsgi", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(self.workers), "--log-level", "warning"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        self.base = f"http://127.0.0.1:{self.port}"
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(self.base + "/robots.txt", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(10)
 
 
 def wrk(url, seconds, connections=16, threads=2, script=None):
@@ -205,19 +171,19 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         env = prepare(Path(tmp))
         rows = []
-        with Server(env, cache=True, workers=args.workers) as server:
-            static_url = server.base + find_reference(server.base)
-            wrk(server.base + ARTICLE, 2)  # warm the cache and the workers
-            wrk(server.base + RESULT, 2)
-            rows.append(("Article page, cached", wrk(server.base + ARTICLE, args.seconds)))
-            rows.append(("Flow result, cached", wrk(server.base + RESULT, args.seconds)))
+        with serve(env, cache=True, workers=args.workers) as base:
+            static_url = base + find_reference(base)
+            wrk(base + ARTICLE, 2)  # warm the cache and the workers
+            wrk(base + RESULT, 2)
+            rows.append(("Article page, cached", wrk(base + ARTICLE, args.seconds)))
+            rows.append(("Flow result, cached", wrk(base + RESULT, args.seconds)))
             rows.append(("Static file, WhiteNoise (reference)", wrk(static_url, args.seconds)))
-            total, sizes = transfer_size(server.base, ARTICLE)
-            load = run_load(server.base, args.load_seconds)
-        with Server(env, cache=False, workers=args.workers) as server:
-            wrk(server.base + ARTICLE, 2)
-            rows.append(("Article page, uncached", wrk(server.base + ARTICLE, args.seconds)))
-            rows.append(("Flow result, uncached", wrk(server.base + RESULT, args.seconds)))
+            total, sizes = transfer_size(base, ARTICLE)
+            load = run_load(base, args.load_seconds)
+        with serve(env, cache=False, workers=args.workers) as base:
+            wrk(base + ARTICLE, 2)
+            rows.append(("Article page, uncached", wrk(base + ARTICLE, args.seconds)))
+            rows.append(("Flow result, uncached", wrk(base + RESULT, args.seconds)))
     report(rows, total, sizes, load, args)
 
 

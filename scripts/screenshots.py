@@ -48,18 +48,18 @@ def main():
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         env = bench.prepare(Path(tmp))
-        with bench.Server(env, cache=True, workers=2) as server, sync_playwright() as playwright:
+        with bench.serve(env, cache=True, workers=2) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             for name, path, width, height in SCREENS:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
-                page.goto(f"{server.base}/{path}")
+                page.goto(f"{base}/{path}")
                 page.screenshot(path=str(DOCS / name))
                 context.close()
                 print(f"docs/{name}")
             page = browser.new_page()
             for name, path, starts_with in PAPER:
-                page.goto(f"{server.base}/{path}")
+                page.goto(f"{base}/{path}")
                 pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
                 index = next(i for i in range(len(pdf)) if starts_with in pdf[i].get_textpage().get_text_range()[:200])
                 pdf[index].render(scale=1.4).to_pil().save(DOCS / name)

@@ -6,6 +6,15 @@ when their keyboard lacks them (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ�
 "кукык" finds "құқық" and "ребенок" finds "ребёнок". Every character folds to exactly one
 character: a position in the folded text is the same position in the original, which is how
 snippets are highlighted.
+
+Matching is by words, not by strings: a query word finds the words that start with it ("систем"
+finds "система", "кукык" finds "құқықтары"), never a piece from inside a word ("ИИ" does not find
+"информации", "ai" does not find "explain"). A word shorter than WHOLE_WORD_BELOW letters ("ИИ",
+"AI", "ЖИ", "7") is an abbreviation or a number and finds only itself as a whole word, so "ЖИ"
+does not find "жинағы" either; abbreviations take their endings after a hyphen ("ЖИ-ге",
+"ИИ-системы"), which splits words, so those are still found. The index stores each text as
+`index_form` (its folded words between spaces), which a plain `LIKE '% word%'` can match on
+SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -18,7 +27,10 @@ LETTER_FOLDS = str.maketrans(
 )
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
-WORD_RE = re.compile(r"\w+")
+WHOLE_WORD_BELOW = 3
+# Letters and digits. Underscore counts as a word character in regular expressions, not in people's
+# words (nor may it reach a LIKE as a wildcard).
+WORD_RE = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -28,6 +40,24 @@ def fold(text: str) -> str:
         # A few letters lower-case to two characters (İ → i̇): keep those as they are.
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(LETTER_FOLDS)
+
+
+def index_form(text: str) -> str:
+    """`text` as the index stores it for matching: its folded words, each after a space, and one
+    space at the end (" Құқық, data!" → " кукык data ")."""
+    return " " + "".join(word + " " for word in WORD_RE.findall(fold(text)))
+
+
+def needle(word: str) -> str:
+    """What `index_form` text contains when a query word (folded) matches one of its words."""
+    return f" {word} " if len(word) < WHOLE_WORD_BELOW else f" {word}"
+
+
+def word_pattern(word: str) -> re.Pattern:
+    """Where a query word (folded) matches in folded text: at the start of a word, and for a short
+    word only the whole word. The same rule as `needle`, for highlighting."""
+    end = r"(?![^\W_])" if len(word) < WHOLE_WORD_BELOW else ""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + end)
 
 
 @dataclass
@@ -54,6 +84,5 @@ def parse_query(raw: str | None) -> Query:
     text = " ".join("".join(c if c.isprintable() else " " for c in raw or "").split())
     shortened = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
-    # Underscore counts as a word character in regular expressions, not in people's words.
-    words = list(dict.fromkeys(w for w in WORD_RE.findall(fold(text).replace("_", " "))))
+    words = list(dict.fromkeys(WORD_RE.findall(fold(text))))
     return Query(text, words[:MAX_WORDS], shortened, len(words) > MAX_WORDS)

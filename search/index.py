@@ -21,7 +21,7 @@ from editorial.languages import text_in
 from law.changes import content_changed, in_bulk_change
 from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
 
-from .folding import fold
+from .folding import index_form
 from .models import RANKS, Kind, SearchEntry
 
 LANGS = [code for code, _name in settings.LANGUAGES]
@@ -36,7 +36,7 @@ def entry(lang, kind, text, **source) -> SearchEntry | None:
     text = " ".join(text.split())
     if not text:
         return None
-    return SearchEntry(lang=lang, kind=kind, rank=RANKS[kind], text=text, folded_text=fold(text), **source)
+    return SearchEntry(lang=lang, kind=kind, rank=RANKS[kind], text=text, folded_text=index_form(text), **source)
 
 
 def article_entries(article: Article) -> list[SearchEntry]:

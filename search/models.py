@@ -1,9 +1,9 @@
 """The search index: one row per piece of text per language, folded for matching.
 
 Rows are derived from the law's records (see index.py), refreshed when those records are saved
-and rebuilt after a load or an import; they are never edited by hand. Matching a query is then a
-`LIKE` on `folded_text` in one table, the same on SQLite and PostgreSQL, instead of a query per
-article.
+and rebuilt after a load or an import; they are never edited by hand. `folded_text` holds the text's
+folded words between spaces (folding.index_form), so matching a query is a `LIKE '% word%'` per word
+in one table, the same on SQLite and PostgreSQL, instead of a query per article.
 """
 
 from django.db import models

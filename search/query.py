@@ -8,6 +8,7 @@ with up to SNIPPETS_PER_RESULT highlighted snippets, each linking to its paragra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from editorial.languages import text_in
 from law.models import Status
 from law.presentation import visible_articles
 
-from .folding import Query, fold
+from .folding import Query, fold, needle, word_pattern
 from .models import Kind, SearchEntry
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -67,15 +68,16 @@ class Results:
         return len(self.same_language) + len(self.other_languages)
 
 
+def matches(folded: str, words: list[str]) -> list[re.Match]:
+    """Where the query words match in folded text (see folding.word_pattern), in no particular order."""
+    return [match for word in words for match in word_pattern(word).finditer(folded)]
+
+
 def highlight(text: str, words: list[str]) -> list[Part]:
     """`text` cut into parts, the ones matching a query word marked (folded matching)."""
-    folded = fold(text)
     marked = [False] * len(text)
-    for word in words:
-        start = folded.find(word)
-        while start != -1:
-            marked[start : start + len(word)] = [True] * len(word)
-            start = folded.find(word, start + len(word))
+    for match in matches(fold(text), words):
+        marked[match.start() : match.end()] = [True] * (match.end() - match.start())
     parts: list[Part] = []
     for char, is_marked in zip(text, marked, strict=True):
         if parts and parts[-1].mark == is_marked:
@@ -89,9 +91,7 @@ def excerpt(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> list[P
     """About `length` characters of `text` around its first match, cut at spaces, highlighted."""
     if len(text) <= length:
         return highlight(text, words)
-    folded = fold(text)
-    found = [i for i in (folded.find(w) for w in words) if i >= 0]
-    first = min(found, default=0)
+    first = min((match.start() for match in matches(fold(text), words)), default=0)
     start = max(0, first - length // 3)
     end = min(len(text), start + length)
     start = max(0, min(start, end - length))
@@ -173,7 +173,7 @@ SHOWN_FIELDS = [
 def matching_entries(query: Query, lang: str, user):
     entries = SearchEntry.objects.select_related("article__edition", "term__edition").only(*SHOWN_FIELDS)
     for word in query.words:
-        entries = entries.filter(folded_text__contains=word)
+        entries = entries.filter(folded_text__contains=needle(word))
     # Glossary entries have no article; the others are shown only where their article may be.
     entries = entries.filter(Q(article__isnull=True) | Q(article__in=visible_articles(user)))
     same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())

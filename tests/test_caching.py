@@ -1,23 +1,30 @@
-"""The public page cache: fast for visitors, fresh for editors, emptied when content changes."""
+"""The public page cache: fast for visitors, fresh for editors, emptied when content the public
+can see changes, and kept apart from the rest of the cache."""
+
+import logging
 
 import pytest
-from django.core.cache import cache
-from django.test import Client, override_settings
+from django.core.cache import caches
+from django.test import Client, RequestFactory
 
-from law.models import Article
-from lawsite.caching import forget_state
+from law.models import Article, GlossaryTerm, SiteState, Status
+from lawsite import caching
+from lawsite.caching import code_files, code_version, forget_state, page_key
 
 pytestmark = pytest.mark.django_db
 URL = "/en/ai-law/draft-2025/article-15/"
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, monkeypatch):
     settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
+    # However slow the machine, the content version is read once, then again only after this process
+    # changed content (forget_state): never because a second went by between two requests.
+    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 3600.0)
+    caches["pages"].clear()
     forget_state()
     yield
-    cache.clear()
+    caches["pages"].clear()
 
 
 def test_a_repeated_visit_is_served_from_the_cache_without_the_database(page_cache, django_assert_num_queries):
@@ -26,6 +33,14 @@ def test_a_repeated_visit_is_served_from_the_cache_without_the_database(page_cac
     assert first.status_code == 200
     with django_assert_num_queries(0):
         second = client.get(URL)
+    assert second.content == first.content
+
+
+def test_clearing_the_default_cache_leaves_the_pages_alone(page_cache, django_assert_num_queries):
+    first = Client().get(URL)
+    caches["default"].clear()
+    with django_assert_num_queries(0):
+        second = Client().get(URL)
     assert second.content == first.content
 
 
@@ -74,23 +89,148 @@ def test_errors_and_redirects_are_not_cached(page_cache):
     assert response.status_code == 302 and "public" not in response.get("Cache-Control", "")
 
 
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
+# --------------------------------------------------------------------------- what empties it
+
+
+def version():
+    return SiteState.current().version
+
+
+def in_review(number):
+    """An article of the draft that editors have taken back to review (as stored, no signal)."""
+    Article.objects.filter(edition__slug="draft-2025", number=number).update(status=Status.REVIEW)
+    return Article.objects.get(edition__slug="draft-2025", number=number)
+
+
+def test_work_on_an_article_the_public_cannot_see_leaves_the_cached_pages(
+    page_cache, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    article = in_review("18")  # it has paragraphs, rights and duties
+    cached = Client().get(URL).content
+    before = version()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.summary_en = "A summary being rewritten."
+        article.status = Status.DRAFT
+        article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        paragraph = article.paragraphs.first()
+        paragraph.note_en = "A note being rewritten."
+        paragraph.save()
+        right = article.rights_and_duties.first()
+        right.text_en = "A duty being rewritten."
+        right.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.create(
+            edition=article.edition, chapter=article.chapter, number="18-1", position=99, status=Status.DRAFT
+        )
+    assert version() == before
+    with django_assert_num_queries(0):
+        assert Client().get(URL).content == cached
+
+
+def change_visible_to_the_public(case):
+    if case == "publishing an article":
+        article = in_review("16")
+        article.status = Status.PUBLISHED
+        article.save()
+    elif case == "taking an article back to review":
+        article = Article.objects.get(edition__slug="draft-2025", number="16")
+        article.status = Status.REVIEW
+        article.save()
+    elif case == "a paragraph of a published article":
+        paragraph = Article.objects.get(edition__slug="draft-2025", number="18").paragraphs.first()
+        paragraph.note_en = "A new note."
+        paragraph.save()
+    elif case == "the number of an article in review (the glossary names it)":
+        article = in_review("16")
+        article.number = "16-2"
+        article.save()
+    elif case == "a glossary term":
+        term = GlossaryTerm.objects.first()
+        term.definition_en = "A new definition."
+        term.save()
+    elif case == "deleting an article in review":
+        in_review("16").delete()
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "publishing an article",
+        "taking an article back to review",
+        "a paragraph of a published article",
+        "the number of an article in review (the glossary names it)",
+        "a glossary term",
+        "deleting an article in review",
+    ],
 )
-def test_pages_are_served_from_the_database_when_the_cache_server_is_down(settings):
+def test_a_change_the_public_can_see_empties_the_cache(case, page_cache, django_capture_on_commit_callbacks):
+    before = version()
+    with django_capture_on_commit_callbacks(execute=True):
+        change_visible_to_the_public(case)
+    assert version() == before + 1
+
+
+# --------------------------------------------------------------------------- a new release
+
+
+def test_a_change_to_a_template_tag_at_any_depth_changes_the_code_version(settings, tmp_path, monkeypatch):
+    settings.RELEASE = ""
+    settings.BASE_DIR = tmp_path
+    tags = tmp_path / "law" / "templatetags" / "lawtags.py"
+    tags.parent.mkdir(parents=True)
+    tags.write_text("def tag(): return 1\n")
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    (tmp_path / ".venv" / "lib" / "site.py").write_text("x = 1\n")
+    monkeypatch.setattr(caching, "_code", {})
+    first = code_version()
+    tags.write_text("def tag(): return 2\n")
+    monkeypatch.setattr(caching, "_code", {})
+    assert code_version() != first
+    # What is not the site's own code does not count.
+    changed = code_version()
+    (tmp_path / ".venv" / "lib" / "site.py").write_text("x = 2\n")
+    monkeypatch.setattr(caching, "_code", {})
+    assert code_version() == changed
+
+
+def test_the_code_version_covers_the_sites_template_tags(settings):
+    names = {path.relative_to(settings.BASE_DIR).as_posix() for path in code_files(settings.BASE_DIR)}
+    assert {"law/templatetags/lawtags.py", "checker/templatetags/flowtags.py"} <= names
+    assert {"templates/base.html", "lawsite/caching.py", "static/css/site.css"} <= names
+
+
+def test_a_release_named_in_the_environment_is_the_code_version(settings):
+    request = RequestFactory().get(URL)
+    settings.RELEASE = "3f2a9c1"
+    assert code_version() == "3f2a9c1"
+    key = page_key(request, 7)
+    settings.RELEASE = "8b41d07"
+    assert page_key(request, 7) != key
+
+
+# --------------------------------------------------------------------------- a cache server down
+
+
+def test_pages_are_served_from_the_database_when_the_cache_server_is_down(settings, tmp_path, caplog):
+    # A Redis socket that does not exist: every connection fails at once, on any machine.
+    down = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"unix://{tmp_path / 'no-redis-here.sock'}",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+    settings.CACHES = {"default": down, "pages": down}
     settings.PUBLIC_PAGE_CACHE = True
     forget_state()
-    for url in (
-        URL,
-        "/kk/",
-        "/ru/ai-law/draft-2025/check/result/?uses_ai=no&provides_ai=no&data_library=no",
-        "/en/glossary/",
-    ):
+    caplog.set_level(logging.WARNING, logger="lawsite.caching")
+    flow_result = "/ru/ai-law/draft-2025/check/result/?uses_ai=no&provides_ai=no&data_library=no"
+    for url in (URL, "/kk/", flow_result, "/en/glossary/"):
+        caplog.clear()
         response = Client().get(url)
         assert response.status_code == 200, url
+        # The cache was asked, and found wanting, both to give the page and to keep it.
+        warnings = [r.getMessage() for r in caplog.records if r.name == "lawsite.caching"]
+        assert warnings == [
+            "cache unreachable on get; serving from the database",
+            "cache unreachable on set",
+        ], url

@@ -1,7 +1,7 @@
 """Search in three languages: folded Kazakh, results from every language, snippets that link to the
 paragraph, helpful pages for empty or absurd queries, and a fixed number of SQL queries."""
 
-import time
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,7 +9,7 @@ from django.test import Client
 
 from law.models import Act, Article, Chapter, Edition, GlossaryTerm, Paragraph, Status
 from search import index
-from search.folding import MAX_QUERY_LENGTH, fold, parse_query
+from search.folding import MAX_QUERY_LENGTH, fold, index_form, parse_query
 from search.models import SearchEntry
 
 from .conftest import LANGS, soup, visible_text
@@ -37,6 +37,11 @@ def results_elsewhere(page):
 
 def marks(node):
     return [m.get_text() for m in node.find_all("mark")]
+
+
+def marks_inside_words(node):
+    """Marked text that a letter or digit touches on either side: a match inside a word."""
+    return re.findall(r"[^\W_]<mark>[^<]*</mark>|<mark>[^<]*</mark>[^\W_]", str(node))
 
 
 def set_summary(number, **texts):
@@ -68,6 +73,12 @@ def test_query_is_trimmed_capped_and_split_into_words():
     assert parse_query(None).is_empty
     assert parse_query("data\x00law\n").words == ["data", "law"]
     assert parse_query("_%_").has_no_words  # no SQL wildcards reach the database as words
+
+
+def test_the_index_stores_folded_words_between_spaces():
+    assert index_form("  Құқық, data_set!  Ребёнок ") == " кукык data set ребенок "
+    assert index_form("ЖИ-ге") == " жи ге "  # an ending after a hyphen leaves the abbreviation a word
+    assert index_form("") == " "
 
 
 # --------------------------------------------------------------------------- what a visitor sees
@@ -114,6 +125,50 @@ def test_snippet_links_to_the_paragraph(client):
     assert soup(client.get(link["href"].split("#")[0])).find(id="p-3") is not None
 
 
+def summary_marks(page, lang, number):
+    """The marked words of the snippet from an article's summary, or None when it was not found."""
+    link = page.find("a", href=ARTICLE.format(lang=lang, number=number) + "#plain-language")
+    return None if link is None else marks(link.find_next_sibling("span", class_="search-snippet"))
+
+
+@pytest.mark.parametrize(
+    "lang, q, inside_words, as_a_word, marked",
+    [
+        ("ru", "ИИ", "Об организации, информации и автономии.", "Системы ИИ-помощников.", "ИИ"),
+        ("kk", "ИИ", "Иесі тиіс шараларды тиімді қолданады.", "ИИ-ге қатысты.", "ИИ"),
+        ("en", "ai", "We explain what is available against the odds.", "An AI system.", "AI"),
+        ("kk", "ЖИ", "Заңдар жинағы Мәжілісте қаралды.", "ЖИ-ге қатысты ереже.", "ЖИ"),
+    ],
+)
+def test_a_short_word_is_found_as_a_word_never_inside_one(client, lang, q, inside_words, as_a_word, marked):
+    set_summary("9", **{f"summary_{lang}": inside_words, f"for_you_{lang}": ""})
+    assert summary_marks(search(client, lang, q), lang, 9) is None
+    set_summary("9", **{f"summary_{lang}": as_a_word})
+    assert summary_marks(search(client, lang, q), lang, 9) == [marked]
+
+
+@pytest.mark.parametrize(
+    "lang, q, text, marked",
+    [
+        ("ru", "систем", "Эта система и её экосистема.", ["систем"]),
+        ("en", "explain", "Explainability: we explain it; unexplained.", ["Explain", "explain"]),
+        ("kk", "кукык", "Адамның құқықтары мен құқықтық қорғау.", ["құқық", "құқық"]),
+    ],
+)
+def test_a_longer_word_finds_the_words_it_begins_and_no_others(client, lang, q, text, marked):
+    set_summary("9", **{f"summary_{lang}": text, f"for_you_{lang}": ""})
+    # The start of "система" is marked; "экосистема" and "unexplained" only contain the word.
+    assert summary_marks(search(client, lang, q), lang, 9) == marked
+
+
+@pytest.mark.parametrize("q", ["ИИ", "AI", "ЖИ"])
+def test_every_mark_on_the_shipped_content_is_the_short_word_itself(client, lang, q):
+    page = search(client, lang, q)
+    marked = marks(page.find("main"))
+    assert all(fold(m) == fold(q) for m in marked), sorted(set(marked))
+    assert marks_inside_words(page.find("main")) == []
+
+
 def test_every_word_must_match_in_the_same_passage(client):
     set_summary("9", summary_en="Quokka rules apply.", for_you_en="Wombat rules apply.")
     assert not results_here(search(client, "en", "quokka wombat"))
@@ -158,23 +213,24 @@ def test_found_text_is_escaped_and_only_the_match_is_marked(client):
 
 
 @pytest.mark.parametrize(
-    "q, message",
+    "q, message, shown",
     [
-        ("", "Type a word or two"),
-        ("   ", "Type a word or two"),
-        ("?!…—***%_", "no letters or numbers"),
-        ("x" * 5000, "too long"),
-        ("' OR 1=1; DROP TABLE law_article; --", "Nothing was found"),
-        ("\x00\x01", "Type a word or two"),
+        ("", "Type a word or two", ""),
+        ("   ", "Type a word or two", ""),
+        ("?!…—***%_", "no letters or numbers", "?!…—***%_"),
+        ("x" * 5000, "too long", "x" * MAX_QUERY_LENGTH),
+        ("' OR 1=1; DROP TABLE law_article; --", "Nothing was found", "' OR 1=1; DROP TABLE law_article; --"),
+        ("\x00\x01", "Type a word or two", ""),
     ],
 )
-def test_empty_or_absurd_queries_get_a_helpful_page(client, q, message):
+def test_empty_or_absurd_queries_get_a_helpful_page(client, q, message, shown):
     response = client.get("/en/search/", {"q": q})
     assert response.status_code == 200
     page = soup(response)
     assert message in visible_text(page.find(class_="search-status"))
-    assert page.find("input", id="search-q")["value"] == parse_query(q).text
-    assert len(parse_query(q).text) <= MAX_QUERY_LENGTH
+    # The search box shows back what was used of the query, and no more than that.
+    assert page.find("input", id="search-q")["value"] == shown
+    assert len(page.find("input", id="search-q")["value"]) <= MAX_QUERY_LENGTH
 
 
 def test_unpublished_articles_are_found_only_by_staff():
@@ -193,6 +249,10 @@ def test_search_page_in_every_language_keeps_the_query_in_the_switcher(client, l
     assert page.html["lang"] == lang
     switcher = page.find("nav", class_="language-switcher")
     assert {a["href"] for a in switcher.find_all("a")} == {f"/{code}/search/?q=AI" for code in LANGS}
+    # And the page found "AI" as a word (in English, at least), not as a piece of "available".
+    marked = marks(page.find("main"))
+    assert marked and {fold(m) for m in marked} == {"ai"}
+    assert marks_inside_words(page.find("main")) == []
 
 
 def test_every_page_has_a_search_form_in_the_header(client, lang):
@@ -218,10 +278,30 @@ def test_the_index_follows_saves_and_deletes():
     assert not SearchEntry.objects.filter(folded_text__contains="dugong").exists()
 
 
-def test_the_index_is_rebuilt_after_a_load_and_covers_every_language():
+def index_rows():
+    fields = [f.attname for f in SearchEntry._meta.concrete_fields if f.name != "id"]
+    return sorted(SearchEntry.objects.values_list(*fields))
+
+
+def test_the_index_kept_in_step_by_saves_is_the_index_a_rebuild_makes():
     counts = {lang: SearchEntry.objects.filter(lang=lang).count() for lang in LANGS}
     assert all(counts.values()), counts
-    assert index.rebuild() == SearchEntry.objects.count()
+    # Saves refresh only their own records' entries; a rebuild must arrive at the very same rows.
+    article = set_summary("18", summary_en="The narwhal clause.", plain_title_ru="Нарвал")
+    paragraph = article.paragraphs.get(label="3")
+    paragraph.label = "3-9"
+    paragraph.note_kk = "Нарвал туралы ескерту."
+    paragraph.save()
+    term = GlossaryTerm.objects.first()
+    term.definition_en = "A narwhal definition."
+    term.save()
+    kept_in_step = index_rows()
+    assert index.rebuild() == len(kept_in_step)
+    assert index_rows() == kept_in_step
+    # And it indexes what a visitor reads: a known summary, in each language.
+    for lang in LANGS:
+        summary = getattr(Article.objects.get(edition__slug="draft-2025", number="3"), f"summary_{lang}")
+        assert SearchEntry.objects.filter(article__number="3", lang=lang, kind="summary", text=summary).exists()
 
 
 # --------------------------------------------------------------------------- a large edition
@@ -268,19 +348,17 @@ def large_edition():
         for article in articles
         for p in range(1, 5)
     )
-    started = time.perf_counter()
     entries = index.rebuild()
-    return {"edition": edition, "entries": entries, "rebuild_seconds": time.perf_counter() - started}
+    return {"edition": edition, "entries": entries}
 
 
 def test_search_on_500_articles_uses_a_fixed_number_of_queries(client, large_edition, django_assert_max_num_queries):
+    # The number of queries, not the clock, is what keeps a search fast however large the law grows.
     assert large_edition["entries"] > 500 * 4 * 3
     for q in ("quagga", "кукык", "common quagga records", "nothing-matches-this"):
-        started = time.perf_counter()
         with django_assert_max_num_queries(2):
             response = client.get("/en/search/", {"q": q})
         assert response.status_code == 200
-        assert time.perf_counter() - started < 3, q
     page = soup(client.get("/en/search/", {"q": "quagga"}))
     assert results_here(page)
     assert "add a word" in visible_text(page.find(class_="search-status"))  # capped, and says so

@@ -1,31 +1,27 @@
 """Security headers, deploy checks, no inline scripts, and an admin that search engines leave alone."""
 
-import os
 import re
-import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, production_env
+
 pytestmark = pytest.mark.django_db
 
 
-def production_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    secret = secrets.token_urlsafe(50)
-    env.update(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secret, DJANGO_ALLOWED_HOSTS="ailaw.example.kz", **extra)
-    return env
+def production(tmp_path, **extra):
+    """Production settings as a real deployment has them: its own host name, HTTPS enforced."""
+    return production_env(tmp_path, DJANGO_ALLOWED_HOSTS="ailaw.example.kz", DJANGO_SECURE_SSL_REDIRECT="1", **extra)
 
 
-def test_check_deploy_reports_nothing_with_production_settings():
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
-        env=production_env(),
+        env=production(tmp_path),
         capture_output=True,
         text=True,
     )
@@ -46,14 +42,14 @@ def test_public_pages_send_the_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_hsts_and_secure_cookies_in_production():
+def test_hsts_and_secure_cookies_in_production(tmp_path):
     code = (
         "import django, os; django.setup();"
         "from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT)"
     )
-    env = production_env(DJANGO_SETTINGS_MODULE="lawsite.settings")
+    env = production(tmp_path, DJANGO_SETTINGS_MODULE="lawsite.settings")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     hsts, session_secure, csrf_secure, httponly, redirect = out.stdout.split()
     assert int(hsts) >= 31536000
@@ -89,8 +85,8 @@ def test_no_template_has_an_inline_script_or_event_handler():
     assert offenders == []
 
 
-def test_the_site_refuses_to_start_in_production_with_the_development_secret():
-    env = production_env()
+def test_the_site_refuses_to_start_in_production_with_the_development_secret(tmp_path):
+    env = production(tmp_path)
     del env["DJANGO_SECRET_KEY"]
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr

@@ -1,10 +1,13 @@
 """Every visitor's and editor's journey, in kk, ru and en, in a real Chromium."""
 
 import re
+import time
+import urllib.request
 
 import pytest
 
-from tests.conftest import EDITOR
+from lawsite.caching import VERSION_TTL_SECONDS
+from tests.conftest import EDITOR, manage
 
 LANGS = ["kk", "ru", "en"]
 ADMIN_ARTICLE = {"kk": "25", "ru": "26", "en": "27"}  # one article per language, so runs do not collide
@@ -110,7 +113,25 @@ def test_a_data_library_owner_gets_article_17_and_prints_the_result(lang_page, s
     assert page.locator("h1").is_visible()
 
 
+EDITED = "Edited in the browser journey"
+
+
+@pytest.fixture
+def content_restored_afterwards(site, site_env):
+    """The site's database is shared by every browser test: once an editor's journey has changed it,
+    load the shipped content again (--force: over the editor's changes), as it was before."""
+    yield
+    manage(site_env, ["load_content", "--force"])
+    # Each worker re-reads the content version at most this long after it changed: then no worker
+    # serves a page cached with the edit.
+    time.sleep(VERSION_TTL_SECONDS + 0.1)
+    for lang, number in ADMIN_ARTICLE.items():
+        with urllib.request.urlopen(f"{site}/{lang}/ai-law/draft-2025/article-{number}/", timeout=10) as response:
+            assert EDITED not in response.read().decode(), f"article {number} was not restored"
+
+
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.usefixtures("content_restored_afterwards")
 def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(lang_page, site, lang):
     number = ADMIN_ARTICLE[lang]
     editor = lang_page(lang)
@@ -120,7 +141,7 @@ def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(l
     editor.click("input[type=submit]")
     editor.goto(f"{site}/admin/law/article/?q={number}")
     editor.click(f"#result_list th a:text-is('{number}')")
-    new_text = f"Edited in the browser journey ({lang})."
+    new_text = f"{EDITED} ({lang})."
     editor.wait_for_selector(".ui-tabs")  # the language tabs (django-modeltranslation) are ready
     editor.click(f"a.ui-tabs-anchor[href='#tab_id_summary_{lang}']")
     editor.fill(f"#id_summary_{lang}", new_text)
