@@ -14,6 +14,8 @@ from django.dispatch import Signal
 
 # Sent after a bulk change has been written (still inside its transaction).
 content_changed = Signal()
+# Sent after the site's content version grew (law.signals), for caches that memo it (lawsite.caching).
+site_version_changed = Signal()
 
 _in_bulk = ContextVar("law_bulk_change", default=False)
 _follow_ups: list = []

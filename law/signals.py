@@ -27,16 +27,15 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from .changes import site_version_changed
 from .models import Article, Paragraph, RightOrDuty, SiteState, Status
 
 
 def bump_now():
-    from lawsite.caching import forget_state
-
     updated = SiteState.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
     if not updated:
         SiteState.objects.get_or_create(pk=1)
-    forget_state()
+    site_version_changed.send(sender=SiteState)
 
 
 def bump_pending() -> bool:

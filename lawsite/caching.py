@@ -25,6 +25,9 @@ from django.core.cache import caches
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from law.changes import site_version_changed
+from law.models import SiteState
+
 logger = logging.getLogger(__name__)
 
 VERSION_TTL_SECONDS = 1.0
@@ -37,16 +40,17 @@ def content_state() -> tuple[int, float]:
     """(version, changed-at epoch seconds) of the content, re-read from the database once a second."""
     now = time.monotonic()
     if _memo["version"] is None or now - _memo["read_at"] > VERSION_TTL_SECONDS:
-        from law.models import SiteState
-
         state = SiteState.current()
         _memo.update(version=state.version, changed=state.changed_at.timestamp(), read_at=now)
     return _memo["version"], _memo["changed"]
 
 
-def forget_state():
+def forget_state(**kwargs):
     """After this process changed content, read the new version at the next request."""
     _memo["version"] = None
+
+
+site_version_changed.connect(forget_state, dispatch_uid="lawsite-caching-forget-state")
 
 
 def safe_cache_get(key):

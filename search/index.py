@@ -10,26 +10,19 @@ addresses are not matched or shown in snippets.
 
 from __future__ import annotations
 
-import html
-
-from django.conf import settings
 from django.db import connections
 from django.db.models.signals import post_save
-from django.utils.html import strip_tags
 
+from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import text_in
+from editorial.text import html_to_text as plain_text
 from law.changes import content_changed, in_bulk_change
 from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
 
 from .folding import index_form
 from .models import RANKS, Kind, SearchEntry
 
-LANGS = [code for code, _name in settings.LANGUAGES]
 BATCH = 500
-
-
-def plain_text(rendered: str) -> str:
-    return " ".join(html.unescape(strip_tags(rendered)).split())
 
 
 def entry(lang, kind, text, **source) -> SearchEntry | None:

@@ -11,20 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from editorial.languages import text_in
+from editorial.languages import LANGUAGE_CODES as LANGS
+from editorial.languages import LANGUAGE_NAMES, text_in
 from law.models import Status
 from law.presentation import visible_articles
 
 from .folding import Query, fold, needle, word_pattern
 from .models import Kind, SearchEntry
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 MAX_ENTRIES = 200  # matched entries read per search, best first
 MAX_RESULTS = 50  # articles and terms shown; a visitor wanting more adds a word
 SNIPPETS_PER_RESULT = 3
@@ -152,7 +151,6 @@ def snippet_url(item: SearchEntry, article_url: str) -> str:
 
 
 # Only what a result shows is read from the joined tables, not whole articles.
-LANGS = list(LANGUAGE_NAMES)
 SHOWN_FIELDS = [
     *[f.name for f in SearchEntry._meta.concrete_fields if f.name != "folded_text"],
     "article__number",
