@@ -279,6 +279,7 @@ class EditionAdmin(EditorAdmin):
         (None, {"fields": ("act", "slug", "kind", "legal_status", "number", "position", "superseded_by")}),
         (_("Dates"), {"fields": ("signed_on", "published_on", "in_force_from")}),
         (_("Texts"), {"fields": ("title", "short_title", "official_url", "description", "description_preview")}),
+        (_("Official text notes"), {"fields": ("official_notes",)}),
     )
 
     @admin.display(description=_("Description: preview"))
@@ -305,10 +306,12 @@ class RightOrDutyAdmin(EditorAdmin):
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(EditorAdmin):
     list_display = ("slug", "name", "article")
-    list_filter = (MissingInLanguageFilter,)
+    list_filter = ("edition", MissingInLanguageFilter)
     search_fields = ("slug", *[f"{n}_{lang}" for n in ("name", "definition") for lang in LANGUAGE_CODES])
     readonly_fields = ("definition_preview",)
-    fieldsets = ((None, {"fields": ("slug", "position", "article", "name", "definition", "definition_preview")}),)
+    fieldsets = (
+        (None, {"fields": ("edition", "slug", "position", "article", "name", "definition", "definition_preview")}),
+    )
 
     @admin.display(description=_("Definition: preview"))
     def definition_preview(self, obj):

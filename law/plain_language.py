@@ -19,7 +19,7 @@ ABBREVIATIONS = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+|\n+")
 
 
-def plain_text(markdown_text: str) -> str:
+def markdown_to_text(markdown_text: str) -> str:
     text = MARKDOWN_LINK.sub(r"\1", markdown_text or "")
     text = LIST_MARK.sub("", text)
     text = MARKDOWN_MARKS.sub("", text)
@@ -27,7 +27,7 @@ def plain_text(markdown_text: str) -> str:
 
 
 def sentences(markdown_text: str) -> list[str]:
-    text = plain_text(markdown_text)
+    text = markdown_to_text(markdown_text)
     text = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
     text = re.sub(r"(\d)\.(\d)", "\\1\u2024\\2", text)
     parts = (part.strip() for part in SENTENCE_END.split(text))

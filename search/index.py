@@ -15,7 +15,7 @@ from django.db.models.signals import post_save
 
 from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import text_in
-from editorial.text import html_to_text as plain_text
+from editorial.text import html_to_text
 from law.changes import content_changed, in_bulk_change
 from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
 
@@ -40,8 +40,10 @@ def article_entries(article: Article) -> list[SearchEntry]:
         title = " — ".join(dict.fromkeys(t for t in titles if t))
         found += [
             entry(lang, Kind.TITLE, title, article=article),
-            entry(lang, Kind.SUMMARY, plain_text(text_in(article, "summary_html", lang)), article=article),
-            entry(lang, Kind.FOR_YOU, plain_text(text_in(article, "for_you_html", lang)), article=article, position=1),
+            entry(lang, Kind.SUMMARY, html_to_text(text_in(article, "summary_html", lang)), article=article),
+            entry(
+                lang, Kind.FOR_YOU, html_to_text(text_in(article, "for_you_html", lang)), article=article, position=1
+            ),
         ]
     return [e for e in found if e]
 
@@ -57,7 +59,7 @@ def paragraph_entries(paragraph: Paragraph) -> list[SearchEntry]:
     found = []
     for lang in LANGS:
         found.append(entry(lang, Kind.OFFICIAL, text_in(paragraph, "official_text", lang), **source))
-        found.append(entry(lang, Kind.NOTE, plain_text(text_in(paragraph, "note_html", lang)), **source))
+        found.append(entry(lang, Kind.NOTE, html_to_text(text_in(paragraph, "note_html", lang)), **source))
     return [e for e in found if e]
 
 
@@ -74,7 +76,7 @@ def term_entries(term: GlossaryTerm) -> list[SearchEntry]:
         if name:
             source = {"term": term, "position": term.position}
             found.append(entry(lang, Kind.GLOSSARY, name, **source))
-            found.append(entry(lang, Kind.DEFINITION, plain_text(text_in(term, "definition_html", lang)), **source))
+            found.append(entry(lang, Kind.DEFINITION, html_to_text(text_in(term, "definition_html", lang)), **source))
     return [e for e in found if e]
 
 

@@ -40,6 +40,13 @@ def test_table_of_contents_lists_all_28_articles(client, lang):
     assert page.html["lang"] == lang
 
 
+@pytest.mark.parametrize("edition, count", [("draft-2025", 28), ("law-230-viii", 31)])  # law-facts
+def test_each_editions_contents_list_all_its_articles(client, lang, edition, count):
+    page = soup(client.get(f"/{lang}/ai-law/{edition}/"))
+    links = {a["href"] for a in page.select(".toc-articles a")}
+    assert links == {f"/{lang}/ai-law/{edition}/article-{n}/" for n in range(1, count + 1)}
+
+
 def test_every_article_page_in_every_language(client):
     for article in Article.objects.filter(edition__slug="draft-2025"):
         for lang in LANGS:
