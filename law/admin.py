@@ -338,7 +338,7 @@ class PageAdmin(EditorAdmin):
             page.save(update_fields=["status"])
 
     def view_on_site(self, obj):
-        slug_urls = {"home": "law:home", "committee": "law:committee"}
+        slug_urls = {"home": "law:home", "committee": "law:committee", "liability": "law:liability"}
         return reverse(slug_urls[obj.slug]) if obj.slug in slug_urls else None
 
 

@@ -30,4 +30,5 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("glossary/terms.json", views.glossary_terms, name="glossary_terms"),
     path("committee/", views.committee, name="committee"),
+    path("liability/", views.liability, name="liability"),
 ]

@@ -230,15 +230,14 @@ def glossary_terms(request, edition=None):
     )
 
 
-def committee(request):
-    page = published_page(request, "committee")
+def free_page(request, slug, url_name):
+    """A free-standing page written as content (the Committee, liability and fines)."""
+    page = published_page(request, slug)
     if page is None:
-        raise Http404("No Committee page")
+        raise Http404("No such page")
     lang = get_language()
     written_in = [code for code in LANGUAGE_CODES if text_in(page, "body", code)]
-
-    url_in = p.url_in_each_language("law:committee")
-
+    url_in = p.url_in_each_language(url_name)
     return render(
         request,
         "law/page.html",
@@ -248,3 +247,11 @@ def committee(request):
             "elsewhere": p.other_languages(written_in, url_in),
         },
     )
+
+
+def committee(request):
+    return free_page(request, "committee", "law:committee")
+
+
+def liability(request):
+    return free_page(request, "liability", "law:liability")
