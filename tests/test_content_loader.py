@@ -122,3 +122,10 @@ def test_an_admin_edit_is_never_overwritten_silently(content_copy):
         load(content_copy)
     article.refresh_from_db()
     assert article.plain_title_en == "Edited in the admin"
+
+
+def test_a_key_too_long_for_the_database_is_refused_on_every_database(content_copy):
+    meta = content_copy / "ai-law/law-230-viii/article-15/meta.toml"
+    meta.write_text(meta.read_text().replace('key = "owner-', 'key = "owner-' + "x" * 50 + "-", 1))
+    with pytest.raises(ContentErrors, match=r"article-15/meta.toml:\d+: key 'owner-x+.*' is longer than 50"):
+        parse_tree(content_copy)

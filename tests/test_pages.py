@@ -194,3 +194,15 @@ def test_how_we_know_this_on_articles_of_the_law_in_force(client):
     Article.objects.filter(pk=article.pk).update(last_checked="2026-11-20")
     page = visible_text(soup(client.get("/en/ai-law/law-230-viii/article-17/")).find(class_="source-line"))
     assert "last checked on 20 November 2026" in page and "not yet checked" not in page
+
+
+def test_the_liability_page_shows_the_fines_table_in_every_language(client, lang):
+    page = soup(client.get(f"/{lang}/liability/"))
+    assert page.html["lang"] == lang
+    table = page.find("main").find("table")
+    assert table is not None
+    cells = visible_text(table)
+    for fine in ("15", "30", "20", "50", "70", "100", "200"):
+        assert fine in cells.split() or fine in cells
+    assert "641-1" in visible_text(page.find("main"))
+    assert page.find("a", href=f"/{lang}/ai-law/law-230-viii/article-30/")

@@ -27,6 +27,7 @@ from .schema import (
 )
 
 ACT_SLUG = "ai-law"
+MAX_KEY_LENGTH = 50  # the length of RightOrDuty.key (a SlugField)
 
 
 @dataclass
@@ -221,6 +222,10 @@ def parse_article(reader: Reader, edition: str, number: str, folder: Path, chapt
             reader.error(meta_src, f"key '{item['key']}' is used twice", "rights_and_duties", "key")
         elif item["key"] and not SLUG_RE.match(item["key"]):
             reader.error(meta_src, f"key '{item['key']}' must be a slug", "rights_and_duties", "key")
+        elif len(item["key"]) > MAX_KEY_LENGTH:
+            # Checked here, not left to the database: SQLite would store it, PostgreSQL would not.
+            reason = f"key '{item['key']}' is longer than {MAX_KEY_LENGTH} characters"
+            reader.error(meta_src, reason, "rights_and_duties", "key")
         if item["paragraph"] and item["paragraph"] not in labels:
             reader.error(
                 meta_src,
