@@ -19,7 +19,19 @@ from .engine import Flow
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
-QUESTION_FIELDS = {"name", "values", "multiple", "exclusive", "asked_if", "role", "explained"}
+# In the order flow.toml writes them: a database may keep JSON keys in another order (PostgreSQL does).
+QUESTION_FIELDS = ("name", "values", "multiple", "exclusive", "asked_if", "role", "explained")
+DECLARATION_FIELDS = ("consequence", "questions")
+
+
+def in_written_order(declaration: dict) -> dict:
+    """The declaration with its keys in flow.toml's order, however the database returned them."""
+    ordered = {key: declaration[key] for key in DECLARATION_FIELDS if key in declaration}
+    ordered["questions"] = [
+        {key: question[key] for key in QUESTION_FIELDS if key in question}
+        for question in declaration.get("questions", [])
+    ]
+    return ordered
 
 
 def flatten(table: dict, prefix: str = "") -> dict[str, object]:
@@ -149,7 +161,7 @@ class FlowFolder:
         declared = FlowDeclaration.objects.filter(edition=edition).first()
         if declared is None:
             return {}
-        files = {"flow.toml": toml_text(declared.declaration)}
+        files = {"flow.toml": toml_text(in_written_order(declared.declaration))}
         stored = {t.key: t for t in FlowText.objects.filter(edition=edition)}
         keys = declared.flow().text_keys()
         for lang in LANGUAGE_CODES:

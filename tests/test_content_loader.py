@@ -129,3 +129,16 @@ def test_a_key_too_long_for_the_database_is_refused_on_every_database(content_co
     meta.write_text(meta.read_text().replace('key = "owner-', 'key = "owner-' + "x" * 50 + "-", 1))
     with pytest.raises(ContentErrors, match=r"article-15/meta.toml:\d+: key 'owner-x+.*' is longer than 50"):
         parse_tree(content_copy)
+
+
+def test_a_flow_exports_in_its_written_order_whatever_order_the_database_returns():
+    # PostgreSQL's jsonb keeps a table's keys in its own order (shortest first); the export must not.
+    from checker.content import FlowFolder
+    from checker.models import FlowDeclaration
+
+    declared = FlowDeclaration.objects.first()
+    written = FlowFolder().export(declared.edition)["flow.toml"]
+    shuffled = {key: declared.declaration[key] for key in reversed(list(declared.declaration))}
+    shuffled["questions"] = [dict(reversed(list(q.items()))) for q in shuffled["questions"]]
+    FlowDeclaration.objects.filter(pk=declared.pk).update(declaration=shuffled)
+    assert FlowFolder().export(declared.edition)["flow.toml"] == written
