@@ -189,10 +189,13 @@ class ArticleAdmin(EditorAdmin):
             for lang in LANGUAGE_CODES:
                 counts.append((lang, model.objects.filter(model.missing_in(lang)).count(), f"{url}?missing={lang}"))
             others.append({"label": label, "counts": counts})
+        # Explanations of an enacted law that no editor has yet checked against its official text.
+        unchecked = [row.article for row in rows if row.article.edition.kind == "law" and not row.article.last_checked]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Translation status"),
             "rows": rows,
+            "unchecked": unchecked,
             "languages": LANGUAGE_CODES,
             "others": others,
             "opts": self.model._meta,

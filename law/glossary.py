@@ -177,6 +177,7 @@ def glossary_entries(edition: Edition, lang: str) -> tuple[list[dict], int]:
 
     language_names = dict(settings.LANGUAGES)
     entries, missing = [], 0
+    elsewhere = other_editions_definitions(edition, lang)
     for term in edition.terms.select_related("article__edition"):
         name = text_in(term, "name", lang).strip()
         if not name:
@@ -194,10 +195,28 @@ def glossary_entries(edition: Edition, lang: str) -> tuple[list[dict], int]:
                 "name": name,
                 "definition_html": text_in(term, "definition_html", lang),
                 "other_names": others,
+                "elsewhere": [
+                    other
+                    for other in elsewhere.get(term.slug, [])
+                    if html_to_text(other["definition_html"]) != html_to_text(text_in(term, "definition_html", lang))
+                ],
             }
         )
     entries.sort(key=lambda entry: sort_key(entry["name"]))
     return entries, missing
+
+
+def other_editions_definitions(edition: Edition, lang: str) -> dict[str, list[dict]]:
+    """{slug: [{edition, name, definition_html}]}: how the other editions define the same terms."""
+    found: dict[str, list[dict]] = {}
+    others = GlossaryTerm.objects.exclude(edition=edition).select_related("edition", "article__edition")
+    for term in others.order_by("edition__position"):
+        definition = text_in(term, "definition_html", lang)
+        if definition:
+            found.setdefault(term.slug, []).append(
+                {"edition": term.edition, "name": text_in(term, "name", lang).strip(), "definition_html": definition}
+            )
+    return found
 
 
 def popup_terms(edition: Edition, lang: str) -> dict[str, dict]:

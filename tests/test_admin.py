@@ -195,6 +195,19 @@ def test_translation_status_marks_a_language_out_of_date_when_another_changed_la
     assert states[1] == "state-stale" and states[3] == "state-stale" and states[5] == "state-ok"
 
 
+def test_translation_status_lists_the_laws_explanations_not_yet_checked(editor):
+    law_articles = Article.objects.filter(edition__kind="law")
+    checked = law_articles.get(number="17")
+    checked.last_checked = datetime.date(2026, 11, 20)
+    checked.save()
+    page = soup(signed_in(editor).get("/admin/law/article/translation-status/"))
+    listed = {a["href"].split("#")[0] for a in page.select(".unchecked-articles a")}
+    expected = {change_url(a) for a in law_articles.filter(last_checked__isnull=True)}
+    assert listed == expected and len(expected) == law_articles.count() - 1
+    assert change_url(checked) not in listed
+    assert change_url(article("17")) not in listed  # the draft has no official text to check against
+
+
 def test_admin_pages_load_nothing_from_other_sites(editor):
     page = soup(signed_in(editor).get(change_url(article("15"))))
     sources = [tag.get("src") or tag.get("href") for tag in page.find_all(["script", "link"])]

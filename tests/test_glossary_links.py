@@ -223,3 +223,26 @@ def test_terms_json_gives_plain_text_definitions_for_the_pop_up(client):
         "url": DRAFT_EN + "#ai-system",
     }
     assert set(data["labels"]) == {"more", "close", "missing"}
+
+
+def html_text(html):
+    from bs4 import BeautifulSoup
+
+    return visible_text(BeautifulSoup(html, "html.parser"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_term_the_editions_define_differently_shows_the_laws_meaning_then_the_drafts(client, lang):
+    law = GlossaryTerm.objects.get(edition__slug="law-230-viii", slug="ai-system")
+    draft = GlossaryTerm.objects.get(edition__slug="draft-2025", slug="ai-system")
+    page = soup(client.get(f"/{lang}/glossary/"))  # the law in force by default
+    entry = page.find(id="ai-system").find_next_sibling("dd")
+    assert visible_text(entry.find(class_="prose")) == html_text(getattr(law, f"definition_html_{lang}"))
+    elsewhere = entry.find("details", class_="term-elsewhere")
+    assert html_text(getattr(draft, f"definition_html_{lang}")) in visible_text(elsewhere)
+    # A term both editions define alike shows no second definition.
+    GlossaryTerm.objects.filter(pk=draft.pk).update(
+        **{f"definition_html_{lang}": getattr(law, f"definition_html_{lang}")}
+    )
+    page = soup(client.get(f"/{lang}/glossary/"))
+    assert page.find(id="ai-system").find_next_sibling("dd").find("details", class_="term-elsewhere") is None
