@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "editorial",
     "law",
     "checker",
+    "concordance",
     "search",
 ]
 

@@ -1,0 +1,32 @@
+"""The concordance in the admin: editors fix which articles a row links and its note in kk, ru and en."""
+
+from django.contrib import admin
+
+from law.admin import EditorAdmin, MissingInLanguageFilter
+from law.models import Article
+
+from .models import Correspondence
+
+
+@admin.register(Correspondence)
+class CorrespondenceAdmin(EditorAdmin):
+    list_display = ("key", "earlier_edition", "later_edition", "note")
+    list_filter = ("later_edition", MissingInLanguageFilter)
+    search_fields = ("key", "note_kk", "note_ru", "note_en")
+    readonly_fields = ("earlier_edition", "later_edition", "key")
+    filter_horizontal = ("earlier_articles", "later_articles")
+    fieldsets = (
+        (None, {"fields": ("earlier_edition", "later_edition", "key", "earlier_articles", "later_articles", "note")}),
+    )
+
+    def has_add_permission(self, request):
+        # Rows come from content/concordance/; editors correct them rather than add new ones.
+        return False
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Each side offers only its own edition's articles.
+        row = Correspondence.objects.filter(pk=request.resolver_match.kwargs.get("object_id")).first()
+        if row is not None:
+            edition = row.earlier_edition if db_field.name == "earlier_articles" else row.later_edition
+            kwargs["queryset"] = Article.objects.filter(edition=edition).order_by("position")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -1,0 +1,19 @@
+"""From one edition to the next: which article became which, with a plain note on what changed."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConcordanceConfig(AppConfig):
+    name = "concordance"
+    verbose_name = _("From draft to law")
+
+    def ready(self):
+        from law.history import keep_history
+        from law.roles import allow_editors
+
+        from . import content  # noqa: F401  (registers the content folder "concordance" with law.content)
+        from .models import Correspondence
+
+        keep_history(Correspondence)
+        allow_editors("concordance", "correspondence", ("change", "view"))

@@ -1,0 +1,49 @@
+"""One row of a concordance: articles of an earlier edition and the articles of a later one they became."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import EditableContent
+from law.models import Article, Edition
+
+
+class CorrespondenceQuerySet(models.QuerySet):
+    def of_article(self, article: Article):
+        """The rows that name this article, on either side."""
+        return self.filter(models.Q(earlier_articles=article) | models.Q(later_articles=article)).distinct()
+
+
+class Correspondence(EditableContent):
+    """Draft Article 18 → Law Article 17, with a note on what changed.
+
+    A row with no earlier articles is new in the later edition; a row with no later articles was
+    dropped. Several articles on a side mean they were merged or split.
+    """
+
+    earlier_edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+", editable=False)
+    later_edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+", editable=False)
+    key = models.SlugField(editable=False, help_text=_("Stable identifier of the row within its concordance."))
+    position = models.PositiveIntegerField(default=0, editable=False)
+    earlier_articles = models.ManyToManyField(
+        Article, related_name="became", blank=True, verbose_name=_("articles of the earlier edition")
+    )
+    later_articles = models.ManyToManyField(
+        Article, related_name="came_from", blank=True, verbose_name=_("articles of the later edition")
+    )
+    note = models.TextField(_("what changed"), blank=True)
+
+    required_texts = ("note",)
+    tracked_groups = {"note": ("note",)}
+
+    objects = CorrespondenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["earlier_edition__position", "later_edition__position", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["earlier_edition", "later_edition", "key"], name="unique_correspondence")
+        ]
+        verbose_name = _("concordance row")
+        verbose_name_plural = _("concordance")
+
+    def __str__(self):
+        return f"{self.earlier_edition.slug} → {self.later_edition.slug}: {self.key}"

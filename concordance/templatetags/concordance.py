@@ -1,0 +1,41 @@
+"""{% what_changed article as rows %}: the other editions' counterparts of an article, for its page."""
+
+from django import template
+from django.utils.translation import get_language
+
+from editorial.languages import text_in
+
+from ..models import Correspondence
+
+register = template.Library()
+
+
+@register.simple_tag
+def what_changed(article) -> list[dict]:
+    """One entry per concordance row naming the article: the other side's articles and the note.
+
+    `kind` is "became" (an earlier edition's article, seen from there), "came_from", "new" (a later
+    article with no source) or "dropped" (an earlier article the later edition did not keep).
+    """
+    lang = get_language()
+    rows = (
+        Correspondence.objects.of_article(article)
+        .select_related("earlier_edition", "later_edition")
+        .prefetch_related("earlier_articles__edition", "later_articles__edition")
+    )
+    entries = []
+    for row in rows:
+        is_earlier = row.earlier_edition_id == article.edition_id
+        others = list(row.later_articles.all() if is_earlier else row.earlier_articles.all())
+        others.sort(key=lambda a: a.position)
+        kinds = ("became", "dropped") if is_earlier else ("came_from", "new")
+        kind = kinds[0] if others else kinds[1]
+        entries.append(
+            {
+                "kind": kind,
+                "edition": row.later_edition if is_earlier else row.earlier_edition,
+                "articles": others,
+                "note": text_in(row, "note", lang),
+            }
+        )
+    return entries
