@@ -21,7 +21,9 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
 # In the order flow.toml writes them: a database may keep JSON keys in another order (PostgreSQL does).
 QUESTION_FIELDS = ("name", "values", "multiple", "exclusive", "asked_if", "role", "explained")
-DECLARATION_FIELDS = ("consequence", "questions")
+DECLARATION_FIELDS = ("consequence", "deadlines", "questions", "offences", "fines")
+OFFENCE_FIELDS = ("key", "role", "applies_if")
+FINES_FIELDS = ("question", "unit_value", "unit_year", "first", "repeated")
 
 
 def in_written_order(declaration: dict) -> dict:
@@ -31,6 +33,15 @@ def in_written_order(declaration: dict) -> dict:
         {key: question[key] for key in QUESTION_FIELDS if key in question}
         for question in declaration.get("questions", [])
     ]
+    if "offences" in declaration:
+        ordered["offences"] = [{k: o[k] for k in OFFENCE_FIELDS if k in o} for o in declaration["offences"]]
+    if "fines" in declaration:
+        fines = declaration["fines"]
+        values = next((q["values"] for q in ordered["questions"] if q["name"] == fines.get("question")), [])
+        ordered["fines"] = {k: fines[k] for k in FINES_FIELDS if k in fines}
+        for table in ("first", "repeated"):
+            if table in fines:
+                ordered["fines"][table] = {v: fines[table][v] for v in values if v in fines[table]}
     return ordered
 
 
@@ -60,8 +71,8 @@ def check_declaration(reader: Reader, source, data: dict, record_keys: set[str])
     """The flow's structure, validated: every error names flow.toml and the line."""
     errors_before = len(reader.errors)
     for key in data:
-        if key not in ("questions", "consequence"):
-            reader.error(source, f"unknown field '{key}' (expected: questions, consequence)", key)
+        if key not in DECLARATION_FIELDS:
+            reader.error(source, f"unknown field '{key}' (expected: {', '.join(DECLARATION_FIELDS)})", key)
     questions = data.get("questions", [])
     if not isinstance(questions, list) or not questions:
         reader.error(source, "a flow needs at least one [[questions]] entry", "questions")
@@ -107,7 +118,68 @@ def check_declaration(reader: Reader, source, data: dict, record_keys: set[str])
     consequence = data.get("consequence", "")
     if consequence and consequence not in record_keys:
         reader.error(source, f"consequence '{consequence}' is not a right or duty of this edition", "consequence")
+    deadlines = data.get("deadlines", [])
+    if not isinstance(deadlines, list) or not all(d in record_keys for d in deadlines if isinstance(d, str)):
+        reader.error(source, "deadlines must list rights or duties of this edition by key", "deadlines")
+    check_offences(reader, source, data.get("offences", []), seen, roles)
+    check_fines(reader, source, data.get("fines"), seen)
     return None if len(reader.errors) > errors_before else data
+
+
+def check_condition(reader: Reader, source, condition, seen: dict, where: str) -> None:
+    match = CONDITION_RE.match(condition) if isinstance(condition, str) else None
+    if condition and (
+        match is None or match["name"] not in seen or not set(match["values"].split("|")) <= set(seen[match["name"]])
+    ):
+        reader.error(source, f"{where}: '{condition}' must name a question and its values, like 'risk=high'")
+
+
+def check_offences(reader: Reader, source, offences, seen: dict, roles: set) -> None:
+    if not isinstance(offences, list):
+        reader.error(source, "offences must be [[offences]] entries", "offences")
+        return
+    for offence in offences:
+        if (
+            not isinstance(offence, dict)
+            or set(offence) - set(OFFENCE_FIELDS)
+            or not NAME_RE.match(str(offence.get("key", "")))
+        ):
+            reader.error(
+                source,
+                f"each offence needs a key (a name like 'labelling') and a role, and only {', '.join(OFFENCE_FIELDS)}",
+                "offences",
+            )
+            continue
+        if offence.get("role") not in roles:
+            reader.error(source, f"offence '{offence['key']}': role '{offence.get('role')}' is not a role", "offences")
+        check_condition(reader, source, offence.get("applies_if", ""), seen, f"offence '{offence['key']}'")
+
+
+def check_fines(reader: Reader, source, fines, seen: dict) -> None:
+    if fines is None:
+        return
+    if not isinstance(fines, dict) or set(fines) - set(FINES_FIELDS) or fines.get("question") not in seen:
+        reader.error(
+            source, f"[fines] needs question (an earlier question) and only {', '.join(FINES_FIELDS)}", "fines"
+        )
+        return
+    values = set(seen[fines["question"]]) - {"not_sure"}
+    for table in ("first", "repeated"):
+        amounts = fines.get(table)
+        if (
+            not isinstance(amounts, dict)
+            or set(amounts) != values
+            or not all(isinstance(v, int) for v in amounts.values())
+        ):
+            reader.error(
+                source,
+                f"[fines.{table}] must give a whole number for each answer: {', '.join(sorted(values))}",
+                "fines",
+                table,
+            )
+    for name in ("unit_value", "unit_year"):
+        if not isinstance(fines.get(name, 0), int):
+            reader.error(source, f"fines.{name} must be a whole number", "fines", name)
 
 
 class FlowFolder:

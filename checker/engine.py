@@ -11,7 +11,7 @@ step and every result is a shareable URL and nothing is stored on the server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
 MAX_VALUE_LENGTH = 40
@@ -44,11 +44,58 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Offence:
+    """An offence the result warns of, for a role, when its condition holds (e.g. 'risk=high')."""
+
+    key: str
+    role: str
+    applies_if: str = ""
+
+
+@dataclass(frozen=True)
+class Fines:
+    """The fines at stake, by the answer to one question (the size of the business), in an index unit.
+
+    `first` and `repeated` map each answer to the fine in units; `unit_value` is one unit's value in
+    money in `unit_year` (the monthly calculation index in tenge for the law in force).
+    """
+
+    question: str
+    first: dict
+    repeated: dict
+    unit_value: int = 0
+    unit_year: int = 0
+
+    def row(self, value: str) -> FineRow:
+        first, repeated = self.first[value], self.repeated[value]
+        return FineRow(value, first, repeated, first * self.unit_value, repeated * self.unit_value)
+
+    def for_answers(self, answers: dict) -> list[FineRow]:
+        """The row for the answer given; every row when the answer is not sure (or missing)."""
+        value = answers.get(self.question)
+        if value in self.first:
+            return [self.row(value)]
+        return [self.row(v) for v in self.first]
+
+
+@dataclass(frozen=True)
+class FineRow:
+    value: str
+    first: int
+    repeated: int
+    first_money: int
+    repeated_money: int
+
+
+@dataclass(frozen=True)
 class Flow:
     """One edition's flow, built from its declaration."""
 
     questions: tuple[Question, ...]
     consequence: str = ""  # the record that says what the law requires once a system is prohibited
+    offences: tuple[Offence, ...] = ()
+    fines: Fines | None = None
+    deadlines: tuple[str, ...] = ()  # records that set a deadline: shown as such in the result
 
     @classmethod
     def from_declaration(cls, declaration: dict) -> Flow:
@@ -64,7 +111,13 @@ class Flow:
             )
             for q in declaration.get("questions", [])
         )
-        return cls(questions, declaration.get("consequence", ""))
+        offences = tuple(Offence(o["key"], o["role"], o.get("applies_if", "")) for o in declaration.get("offences", []))
+        fines = None
+        if declaration.get("fines"):
+            f = declaration["fines"]
+            fines = Fines(f["question"], f["first"], f["repeated"], f.get("unit_value", 0), f.get("unit_year", 0))
+        deadlines = tuple(declaration.get("deadlines", ()))
+        return cls(questions, declaration.get("consequence", ""), offences, fines, deadlines)
 
     @property
     def by_name(self) -> dict[str, Question]:
@@ -138,15 +191,28 @@ class Flow:
     # ----------------------------------------------------------------------- the outcome
 
     def outcome(self, answers: dict, records) -> Outcome:
-        """Roles, the rights and duties of each, and the warnings, for a complete set of answers."""
-        roles = [role for role, question in self.role_questions.items() if answers.get(question) == YES]
-        items = {}
+        """Roles, the rights and duties of each, warnings and fines, for a complete set of answers.
+
+        "Not sure" means "may apply": a role answered not_sure is a possible role, and a record whose
+        condition rests on a not_sure answer is kept, marked with the questions it depends on.
+        """
+        role_answer = {role: answers.get(question) for role, question in self.role_questions.items()}
+        roles = [role for role, answer in role_answer.items() if answer == YES]
+        possible_roles = [role for role, answer in role_answer.items() if answer == NOT_SURE]
+        items: dict[str, list] = {}
+        depends: dict[str, tuple[str, ...]] = {}
         prohibited = []
-        for role in roles:
+        for role in roles + possible_roles:
+            because_role = (self.role_questions[role],) if role in possible_roles else ()
             chosen = []
             for record in records:
-                if record.role != role or not matches(record.applies_if, answers):
+                if record.role != role:
                     continue
+                because = self.depends_on(record.applies_if, answers)
+                if because is None:
+                    continue
+                if because or because_role:
+                    depends[record.key] = because_role + because
                 if record.kind == "prohibition":
                     prohibited.append(record)
                 else:
@@ -157,7 +223,34 @@ class Flow:
         if prohibited and self.consequence:
             consequences = [r for rs in items.values() for r in rs if r.key == self.consequence]
         explained = [(q.name, answers[q.name]) for q in self.applicable(answers) if q.explained and q.name in answers]
-        return Outcome(roles, items, prohibited, consequences, unsure, explained)
+        offences = []
+        for offence in self.offences:
+            if offence.role not in roles + possible_roles:
+                continue
+            because = self.depends_on(offence.applies_if, answers)
+            if because is not None:
+                because_role = (self.role_questions[offence.role],) if offence.role in possible_roles else ()
+                offences.append((offence, because_role + because))
+        fines = self.fines.for_answers(answers) if self.fines and offences else []
+        return Outcome(
+            roles, items, prohibited, consequences, unsure, explained, possible_roles, depends, offences, fines
+        )
+
+    @staticmethod
+    def depends_on(condition: str, answers: dict) -> tuple[str, ...] | None:
+        """() when the condition holds; (question,) when it holds only if a not_sure answer turns
+        out to be one of its values; None when it does not hold."""
+        if matches(condition, answers):
+            return ()
+        name = condition.partition("=")[0]
+        return (name,) if answers.get(name) == NOT_SURE else None
+
+    def first_system_question(self) -> Question | None:
+        """The first question after the roles: where "check another system" starts again."""
+        for question in self.questions:
+            if not question.role:
+                return question
+        return None
 
     # ----------------------------------------------------------------------- the words' keys
 
@@ -177,12 +270,27 @@ class Flow:
         for question in self.questions:
             if question.explained:
                 keys += [f"{question.name}.{value}" for value in question.values]
+        if self.possible_roles_declared:
+            keys += ["result.possible_roles"]
+        for offence in self.offences:
+            keys += [f"offences.{offence.key}.title", f"offences.{offence.key}.body"]
+        if self.fines:
+            keys += ["fines.title", "fines.body"]
+            keys += [f"fines.notes.{value}" for value in self.fines.first]
+        keys += [f"deadlines.{key}" for key in self.deadlines]
+        if self.first_system_question() and self.role_questions:
+            keys += ["result.another_system"]
         return keys
+
+    @property
+    def possible_roles_declared(self) -> bool:
+        return any(NOT_SURE in q.values for q in self.questions if q.role)
 
 
 def is_optional(key: str) -> bool:
-    """An option needs no hint of its own: these keys may stay empty in every language."""
-    return ".option_hints." in key
+    """An option needs no hint, nor a size a note: these keys may stay empty in every language."""
+    explained_not_sure = key.count(".") == 1 and key.endswith(".not_sure")  # "not_sure.<q>" explains it
+    return ".option_hints." in key or key.startswith("fines.notes.") or explained_not_sure
 
 
 @dataclass
@@ -211,9 +319,24 @@ class Answers:
 
 @dataclass
 class Outcome:
-    roles: list[str]
-    items: dict[str, list]  # role → rights and duties that apply
-    prohibited: list  # the prohibition records the answers trigger
+    roles: list[str]  # roles answered "yes"
+    items: dict[str, list]  # role (certain or possible) → rights and duties that apply or may apply
+    prohibited: list  # the prohibition records the answers trigger, or may trigger
     consequences: list  # what the law then requires (shown with the warning)
     unsure: list[str]  # questions answered not_sure
     explained: list[tuple[str, str]]  # (question, answer) pairs the result explains
+    possible_roles: list[str] = field(default_factory=list)  # roles answered not_sure
+    depends: dict[str, tuple[str, ...]] = field(default_factory=dict)  # record key → not_sure questions
+    offences: list[tuple[Offence, tuple[str, ...]]] = field(default_factory=list)  # with their not_sure questions
+    fines: list[FineRow] = field(default_factory=list)  # the row for the visitor's size, or every row
+
+    @property
+    def nothing_applies(self) -> bool:
+        """True only when no role applies and no answer leaves one open: never while anything is unsure."""
+        return not self.roles and not self.possible_roles and not self.unsure
+
+    def certain(self, records) -> list:
+        return [r for r in records if r.key not in self.depends]
+
+    def uncertain(self, records) -> list:
+        return [r for r in records if r.key in self.depends]

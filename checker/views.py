@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from editorial.languages import text_in
 from law.models import Edition, RightOrDuty
 
+from . import codes, results
 from .engine import Answers, Flow, Problem, Question
 from .models import FlowDeclaration, FlowText
 
@@ -46,11 +47,12 @@ class Place:
     main: bool  # served at /<lang>/check/ (the law in force) rather than under its edition
 
     def url(self, page: str, name: str = "", query=()) -> str:
-        """page: 'start', 'question' (with name), 'result' or 'result_print'."""
+        """page: 'start', 'question' (with name), 'result', 'result_print', 'code' (with the code as
+        name) or 'code_form'."""
         url_name = f"checker:{page}" if self.main else f"checker:edition_{page}"
         kwargs = {} if self.main else {"edition": self.edition.slug}
         if name:
-            kwargs["name"] = name
+            kwargs["code" if page == "code" else "name"] = name
         url = reverse(url_name, kwargs=kwargs)
         encoded = urlencode(list(query))
         return f"{url}?{encoded}" if encoded else url
@@ -69,16 +71,21 @@ def find_place(request, edition_slug, page, name=""):
     main = Edition.objects.main()
     if edition_slug is None:
         flow = declared_flow(main)
-        if flow is not None:
-            return Place(main, flow, main=True)
         earlier = (
             Edition.objects.filter(superseded_by=main, flow_declaration__isnull=False).order_by("-position").first()
             if main
             else None
         )
+        earlier_flow = declared_flow(earlier)
+        if flow is not None and not made_for(earlier_flow, flow, [*request.GET, name] if name else request.GET):
+            return Place(main, flow, main=True)
         if earlier is None:
             raise Http404("No question flow")
-        return redirect(Place(earlier, declared_flow(earlier), main=False).url(page, name, query_pairs(request.GET)))
+        # No flow of its own yet, or a link made for the earlier edition's flow when it lived here.
+        if name and name not in earlier_flow.by_name:
+            name = ""
+            page = "start"
+        return redirect(Place(earlier, earlier_flow, main=False).url(page, name, query_pairs(request.GET)))
     edition = get_object_or_404(Edition, slug=edition_slug)
     flow = declared_flow(edition)
     if flow is None:
@@ -86,6 +93,13 @@ def find_place(request, edition_slug, page, name=""):
     if main is not None and edition.pk == main.pk:
         return redirect(Place(edition, flow, main=True).url(page, name, query_pairs(request.GET)))
     return Place(edition, flow, main=False)
+
+
+def made_for(earlier: Flow | None, current: Flow, query) -> bool:
+    """Whether a link's answers belong to the earlier flow: they name a question the current one lacks."""
+    if earlier is None:
+        return False
+    return any(name in earlier.by_name and name not in current.by_name for name in query)
 
 
 def query_pairs(querydict):
@@ -148,7 +162,12 @@ def start(request, edition=None):
     return render(
         request,
         "checker/start.html",
-        {"edition": place.edition, "words": words, "first_url": place.url("question", first)},
+        {
+            "edition": place.edition,
+            "words": words,
+            "first_url": place.url("question", first),
+            "form_action": place.url("code_form"),
+        },
     )
 
 
@@ -230,6 +249,9 @@ def render_result(request, edition_slug, page, template):
     outcome = flow.outcome(answers.values, records)
     items = answers.query_items()
     result_url = place.url("result", query=items)
+    sections = results.role_sections(outcome, words, flow)
+    code = codes.encode(flow, answers.values)
+    code_url = place.url("code", code)
     return render(
         request,
         template,
@@ -237,7 +259,13 @@ def render_result(request, edition_slug, page, template):
             "edition": place.edition,
             "words": words,
             "outcome": outcome,
-            "roles": [role_section(role, outcome, words) for role in outcome.roles],
+            "headline": results.headline(outcome, sections),
+            "roles": sections,
+            "certain_roles": [s for s in sections if not s["possible"]],
+            "possible_roles": [s for s in sections if s["possible"]],
+            "prohibited": [results.entry(r, outcome, words, flow) for r in outcome.prohibited],
+            "consequences": [results.entry(r, outcome, words, flow) for r in outcome.consequences],
+            "fines": results.fines_context(outcome, words, flow),
             "summary": answer_summary(place, answers, words),
             "law_in_force": place.edition.superseded_by,
             "unsure": [{"question": q, "html": words.html.get(f"not_sure.{q}", "")} for q in outcome.unsure],
@@ -246,23 +274,42 @@ def render_result(request, edition_slug, page, template):
                 for q, value in outcome.explained
                 if words.html.get(f"{q}.{value}")
             ],
+            "another_system_url": another_system_url(place, answers),
             "restart_url": place.url("start"),
             "result_url": result_url,
             "print_url": place.url("result_print", query=items),
             "permanent_url": request.build_absolute_uri(result_url),
+            "code": code,
+            "code_url": request.build_absolute_uri(code_url),
         },
     )
 
 
-def role_section(role, outcome, words: Words):
-    items = outcome.items[role]
-    return {
-        "role": role,
-        "title": words[f"roles.{role}.title"],
-        "body_html": words.html.get(f"roles.{role}.body", ""),
-        "rights": [i for i in items if i.kind == "right"],
-        "duties": [i for i in items if i.kind == "duty"],
-    }
+def another_system_url(place: Place, answers: Answers) -> str:
+    """The system questions again, with the role answers kept; '' when no system question applies."""
+    flow = place.flow
+    roles = {q.name: answers.values[q.name] for q in flow.questions if q.role and q.name in answers.values}
+    following = flow.next_question(roles)
+    if following is None or following.role:
+        return ""
+    return place.url("question", following.name, Answers(flow, roles, []).query_items())
+
+
+def result_code(request, code, edition=None):
+    """/check/r/<code>/ (or ?code= from the form): the result the code stands for."""
+    place = find_place(request, edition, "start")
+    if not isinstance(place, Place):
+        return place
+    code = code or request.GET.get("code", "")
+    pairs = codes.decode(place.flow, code)
+    if pairs is None:
+        context = {
+            "edition": place.edition,
+            "code": code[: codes.MAX_CODE_LENGTH],
+            "form_action": place.url("code_form"),
+        }
+        return render(request, "checker/code_error.html", context, status=404)
+    return redirect(place.url("result", query=pairs))
 
 
 def answer_summary(place: Place, answers: Answers, words: Words):

@@ -98,16 +98,18 @@ ALL = all_complete_answers()
 
 
 def expected(answers):
+    """Roles answered yes, roles answered not sure ("may apply"), their items, the prohibitions."""
     roles = {role for role, q in flow.role_questions.items() if answers.get(q) == "yes"}
-    items = {role: set(ALWAYS[role]) for role in roles}
+    possible = {role for role, q in flow.role_questions.items() if answers.get(q) == "not_sure"}
+    items = {role: set(ALWAYS[role]) for role in roles | possible}
     prohibited = set()
     if "owner" in roles:
         if answers["generates_content"] in ("yes", "not_sure"):
             items["owner"].add("owner-tell-users-ai-made")
-        if answers["autonomy"] == "fully_autonomous":
+        if answers["autonomy"] in ("fully_autonomous", "not_sure"):  # not sure: it may be banned
             prohibited.add("prohibited-fully-autonomous")
         prohibited |= {PROHIBITION_FOR[c] for c in answers["capabilities"] if c != "none"}
-    return roles, items, prohibited
+    return roles, possible, items, prohibited
 
 
 def test_the_walk_reaches_every_combination():
@@ -122,9 +124,10 @@ def test_every_combination_gets_its_roles_duties_and_warnings():
     assert {r.key for r in records} == set(ARTICLE_OF)
     for answers in ALL:
         result = flow.outcome(answers, records)
-        roles, items, prohibited = expected(answers)
+        roles, possible, items, prohibited = expected(answers)
         assert set(result.roles) == roles, answers
-        for role in roles:
+        assert set(result.possible_roles) == possible, answers
+        for role in roles | possible:
             assert {r.key for r in result.items[role]} == items[role], (role, answers)
         assert {r.key for r in result.prohibited} == prohibited, answers
         assert [r.key for r in result.consequences] == (["owner-stop-on-threat"] if prohibited else [])

@@ -202,15 +202,17 @@ def test_too_many_parameters_get_a_400_page_in_the_visitors_language(client, lan
     assert soup(response).html["lang"] == lang
 
 
-def test_the_main_address_leads_to_the_draft_flow_while_the_law_in_force_has_none(client, lang):
-    """/check/ is the flow of the law in force; until it has one, old links keep their answers."""
+def test_links_made_for_the_drafts_flow_at_the_main_address_still_work(client, lang):
+    """/check/ is now the flow of the law in force; results linked there before keep their answers."""
     query = "uses_ai=yes&provides_ai=no&data_library=no"
     response = client.get(f"/{lang}/check/result/?{query}")
     assert response.status_code == 302
     assert response["Location"] == f"/{lang}/ai-law/draft-2025/check/result/?{query}"
-    assert client.get(f"/{lang}/check/")["Location"] == f"/{lang}/ai-law/draft-2025/check/"
+    assert client.get(f"/{lang}/check/uses_ai/")["Location"] == f"/{lang}/ai-law/draft-2025/check/uses_ai/"
+    assert client.get(f"/{lang}/check/").status_code == 200  # the law's own flow
+    # The law's flow under its edition's address is the main one.
+    assert client.get(f"/{lang}/ai-law/law-230-viii/check/")["Location"] == f"/{lang}/check/"
 
 
 def test_an_edition_without_a_flow_has_no_flow_pages(client):
-    assert client.get("/en/ai-law/law-230-viii/check/result/").status_code in (302, 404)
     assert client.get("/en/ai-law/no-such-edition/check/").status_code == 404

@@ -20,6 +20,34 @@ ANSWER_SETS = [
     "uses_ai=no&provides_ai=no&data_library=no",
 ]
 
+FUNCTIONS = (
+    "manipulates",
+    "exploits_vulnerability",
+    "rates_people",
+    "personal_data",
+    "biometric_traits",
+    "reads_emotions",
+    "unlawful_results",
+)
+ROLES = ("uses_system", "decided_about", "runs_system", "holds_data", "made_data")
+# The law in force, answer sets and the pages each sheet may take. Every role and every banned
+# function at once, or "not sure" to everything, lists some 50 items: those sheets take two pages.
+# The people of issue 16 (a teacher, a small company, a hospital) get one page with room to spare.
+EVERYTHING = "&".join(
+    [f"{q}=yes" for q in ROLES + FUNCTIONS]
+    + ["risk=high", "autonomy=high", "synthetic=yes", "mode=open", "size=not_sure"]
+)
+UNSURE_OF_ALL = "&".join(f"{q}=not_sure" for q in ROLES + FUNCTIONS + ("risk", "autonomy", "synthetic", "mode", "size"))
+TEACHER = "uses_system=yes&decided_about=not_sure&runs_system=no&holds_data=no&made_data=no"
+SMALL_COMPANY = (
+    "uses_system=no&decided_about=no&runs_system=yes&holds_data=no&made_data=no&manipulates=no"
+    "&exploits_vulnerability=no&rates_people=not_sure&personal_data=no&biometric_traits=no&reads_emotions=no"
+    "&unlawful_results=no&risk=medium&autonomy=low&synthetic=yes&mode=closed&size=small"
+)
+HOSPITAL = "uses_system=no&decided_about=no&runs_system=no&holds_data=yes&made_data=not_sure"
+LAW_SHEET_PAGES = {EVERYTHING: 2, UNSURE_OF_ALL: 2, TEACHER: 1, SMALL_COMPANY: 1, HOSPITAL: 1}
+LAW_ANSWER_SETS = list(LAW_SHEET_PAGES)
+
 
 def pdf(page, url):
     page.goto(url)
@@ -94,8 +122,11 @@ def test_one_page_prints_leave_room_to_spare(chromium, site, lang):
         url = f"{site}/{lang}/ai-law/draft-2025/article-{number}/print/"
         assert fill(chromium, url, ARTICLE_AREA) <= 1 - ROOM_TO_SPARE, url
     for answers in ANSWER_SETS:
-        url = f"{site}/{lang}/check/result/print/?{answers}"
+        url = f"{site}/{lang}/ai-law/draft-2025/check/result/print/?{answers}"
         assert fill(chromium, url, SHEET_AREA) <= 1 - ROOM_TO_SPARE, url
+    for answers, pages in LAW_SHEET_PAGES.items():
+        url = f"{site}/{lang}/check/result/print/?{answers}"
+        assert fill(chromium, url, SHEET_AREA) <= pages - ROOM_TO_SPARE, url
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -154,6 +185,22 @@ def test_the_flow_result_prints_as_one_page(page, site, lang):
         reader = pdf(page, site + printed)
         assert len(reader.pages) == 1, f"{lang} {answers}: {len(reader.pages)} pages"
         assert "check/result/?uses_ai=" in compact(text_of(reader))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_laws_duty_sheet_prints_with_its_code_and_address(page, site, lang):
+    """The law in force's result sheet: printable, with the typeable code next to the full address.
+
+    The heaviest answers (every role, every banned function) do not fit one page: they take two,
+    and keep every item."""
+    for answers in LAW_ANSWER_SETS:
+        page.goto(f"{site}/{lang}/check/result/?{answers}")
+        code = page.inner_text(".result-code .code").strip()
+        printed = page.get_attribute("a.print-link", "href")
+        reader = pdf(page, site + printed)
+        text = compact(text_of(reader))
+        assert compact(code) in text and "check/result/?uses_system=" in text, answers
+        assert len(reader.pages) <= LAW_SHEET_PAGES[answers], f"{lang} {answers}: {len(reader.pages)} pages"
 
 
 @pytest.mark.parametrize("lang", LANGS)
