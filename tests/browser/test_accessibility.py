@@ -7,15 +7,43 @@ from axe_playwright_python.sync_playwright import Axe
 LANGS = ["kk", "ru", "en"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 RESULT = (
-    "check/result/?uses_ai=yes&provides_ai=yes&data_library=not_sure&autonomy=fully_autonomous"
+    "ai-law/draft-2025/check/result/?uses_ai=yes&provides_ai=yes&data_library=not_sure&autonomy=fully_autonomous"
     "&capabilities=biometric&risk=high&generates_content=yes"
+)
+LAW_RESULT = "check/result/?" + "&".join(
+    f"{q}=not_sure"
+    for q in (
+        "uses_system",
+        "decided_about",
+        "runs_system",
+        "holds_data",
+        "made_data",
+        "manipulates",
+        "exploits_vulnerability",
+        "rates_people",
+        "personal_data",
+        "biometric_traits",
+        "reads_emotions",
+        "unlawful_results",
+        "risk",
+        "autonomy",
+        "synthetic",
+        "mode",
+        "size",
+    )
 )
 PAGES = {
     "home": "",
     "table of contents": "ai-law/draft-2025/",
     "article": "ai-law/draft-2025/article-18/",
-    "question": "check/capabilities/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive",
-    "question with an error": "check/uses_ai/?step=uses_ai",
+    "question": "ai-law/draft-2025/check/capabilities/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=assistive",
+    "question with an error": "ai-law/draft-2025/check/uses_ai/?step=uses_ai",
+    "law's first question": "check/",
+    "law's question": "check/rates_people/?uses_system=yes&decided_about=no&runs_system=yes&holds_data=no"
+    "&made_data=no&manipulates=no&exploits_vulnerability=no",
+    "law's result, unsure of all": LAW_RESULT,
+    "law's duty sheet": LAW_RESULT.replace("result/", "result/print/"),
+    "result code not found": "check/r/?code=zz",
     "result": RESULT,
     "glossary": "glossary/",
     "committee": "committee/",

@@ -60,7 +60,7 @@ def answer(page, *values):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_user_answers_the_questions_and_changes_an_answer(lang_page, site, lang):
     page = lang_page(lang)
-    page.goto(f"{site}/{lang}/check/")
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/check/")
     page.click("a.button--start")
     answer(page, "yes")  # uses AI
     answer(page, "no")  # does not provide AI
@@ -84,7 +84,7 @@ def test_a_user_answers_the_questions_and_changes_an_answer(lang_page, site, lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_owner_of_a_prohibited_system_is_warned(lang_page, site, lang):
     page = lang_page(lang)
-    page.goto(f"{site}/{lang}/check/uses_ai/")
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/check/uses_ai/")
     answer(page, "no")
     answer(page, "yes")
     answer(page, "no")
@@ -101,7 +101,7 @@ def test_an_owner_of_a_prohibited_system_is_warned(lang_page, site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_data_library_owner_gets_article_17_and_prints_the_result(lang_page, site, lang):
     page = lang_page(lang)
-    page.goto(f"{site}/{lang}/check/uses_ai/")
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/check/uses_ai/")
     answer(page, "no")
     answer(page, "no")
     answer(page, "yes")
@@ -172,7 +172,27 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     page.check("#with-official")
     page.click(".print-toolbar button[type=submit]")
     assert page.url.endswith("?official=1")
-    page.goto(f"{site}/ru/check/")  # while the law in force has no flow: the draft's
+    # The law's questions, "not sure" to every one: everything that may apply, marked as such.
+    page.goto(f"{site}/ru/check/")
+    page.click("a.button--start")
+    for _ in range(30):
+        if "/check/result/" in page.url:
+            break
+        answer(page, "not_sure")
+    assert "/ru/check/result/" in page.url
+    assert page.locator(".roles--possible").is_visible()
+    assert page.locator(".warning .maybe").first.is_visible()
+    assert page.locator(".unsure").is_visible()
+    result_url = page.url
+    # The code from the result, typed on the first page, brings the same result back.
+    code = page.inner_text(".result-code .code")
+    page.goto(f"{site}/ru/check/")
+    page.click("details.code-box > summary")
+    page.fill("#result-code", code.lower().replace("-", ""))
+    page.click(".code-form button[type=submit]")
+    assert page.url == result_url
+    # The draft's questions still work at their own address.
+    page.goto(f"{site}/ru/ai-law/draft-2025/check/")
     page.click("a.button--start")
     answer(page, "yes")
     answer(page, "yes")
@@ -183,8 +203,7 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     answer(page, "not_sure")
     assert "/ru/ai-law/draft-2025/check/result/" in page.url
     assert page.locator(".warning").is_visible()
-    assert page.locator(".unsure").is_visible()
     # Submitting without an answer gives the error in the visitor's language, no script needed.
-    page.goto(f"{site}/en/check/uses_ai/")
+    page.goto(f"{site}/en/check/uses_system/")
     page.click("form.question-form button[type=submit]")
     assert page.locator(".error-summary").is_visible()
