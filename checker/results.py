@@ -102,17 +102,26 @@ def headline(outcome: Outcome, sections: list[dict]) -> str:
             % {"count": len(certain_roles)}
         )
     possible = len(sections) - len(certain_roles)
-    if possible:
+    if possible and certain_roles:
         parts.append(
             ngettext("%(count)d more role may be yours", "%(count)d more roles may be yours", possible)
             % {"count": possible}
         )
+    elif possible:
+        parts.append(
+            ngettext("%(count)d role may be yours", "%(count)d roles may be yours", possible) % {"count": possible}
+        )
     duties = sum(1 for s in sections for d in s["duties"] if not d["maybe"])
     maybe_duties = sum(1 for s in sections for d in s["duties"] if d["maybe"])
-    parts.append(ngettext("%(count)d duty applies", "%(count)d duties apply", duties) % {"count": duties})
-    if maybe_duties:
+    if duties:
+        parts.append(ngettext("%(count)d duty applies", "%(count)d duties apply", duties) % {"count": duties})
+    if maybe_duties and duties:
         parts.append(
             ngettext("%(count)d more may apply", "%(count)d more may apply", maybe_duties) % {"count": maybe_duties}
+        )
+    elif maybe_duties:
+        parts.append(
+            ngettext("%(count)d duty may apply", "%(count)d duties may apply", maybe_duties) % {"count": maybe_duties}
         )
     if outcome.prohibited:
         count = len(outcome.prohibited)

@@ -228,3 +228,10 @@ values = st.one_of(
 def test_no_query_string_breaks_the_laws_flow(client, params, page):
     response = client.get(f"/kk/check/{page}/?{urlencode(params)}")
     assert response.status_code in (200, 302, 400, 404)
+
+
+def test_the_headline_counts_only_what_there_is(client):
+    unsure = visible_text(soup(answer(client, "en", UNSURE)).select_one(".result-headline"))
+    assert unsure.startswith("5 roles may be yours; ") and "more" not in unsure and " 0 " not in f" {unsure}"
+    teacher = visible_text(soup(answer(client, "en", TEACHER)).select_one(".result-headline"))
+    assert teacher.startswith("You have 1 role; 1 more role may be yours; ")
