@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from .folding import MAX_QUERY_LENGTH, MAX_WORDS, parse_query
+from .numbers import article_number, articles_numbered
 from .query import run_search
 
 
@@ -16,6 +17,7 @@ def search(request):
         {
             "query": query,
             "results": results,
+            "numbered": articles_numbered(article_number(query.text), request.user) if query.words else [],
             "max_length": MAX_QUERY_LENGTH,
             "max_words": MAX_WORDS,
         },
