@@ -53,6 +53,7 @@ PAGES = {
     "not found": "ai-law/draft-2025/article-99/",
     "search": "search/?q=data",
     "search, nothing found": "search/?q=zzzqqq",
+    "from draft to law": "ai-law/draft-to-law/",
     "languages side by side": "ai-law/draft-2025/article-18/compare/?langs=kk,ru,en&text=explanation",
 }
 AXE = Axe()

@@ -234,3 +234,21 @@ def test_printed_documents_keep_language_and_headings(page, site):
         assert page.get_attribute("html", "lang") == lang
         levels = page.eval_on_selector_all("main h1, main h2, main h3, main h4", "els => els.map(e => +e.tagName[1])")
         assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_changes_page_prints_cleanly(page, site, lang):
+    """From draft to law on paper: title, address, the whole table, no navigation."""
+    chrome = chrome_texts(page, site, lang)
+    url = f"{site}/{lang}/ai-law/draft-to-law/"
+    page.goto(url)
+    title = squash(page.inner_text("h1"))
+    last_note = squash(page.inner_text("table.concordance-table tbody tr:last-child td:last-child"))
+    reader = pdf(page, url)
+    text = compact(text_of(reader))
+    assert compact(title) in text and url in text
+    assert compact(last_note) in text
+    assert compact(page.inner_text(".concordance-order")) not in text  # the ordering links are for screens
+    for item in chrome:
+        assert compact(item) not in text, f"navigation text {item!r} printed"
+    assert len(reader.pages) <= 6, len(reader.pages)
