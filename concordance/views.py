@@ -6,9 +6,11 @@ from django.utils.translation import get_language
 
 from editorial.languages import LANGUAGE_CODES, text_in
 from law import presentation as p
+from law import views as law_views
 from law.models import Edition
 from law.views import published_page
 
+from . import compare
 from .models import Correspondence
 
 
@@ -58,4 +60,33 @@ def draft_to_law(request):
             "columns": [earlier, later] if by == earlier else [later, earlier],
             "rows": [{"cells": [cell(r, first), cell(r, second)], "note": r["note"]} for r in rows],
         },
+    )
+
+
+def article_compare(request, edition, number):
+    """`…/article-<n>/compare/?editions=<a>,<b>`: the article beside the other edition's counterparts.
+    Without `editions`, the languages side by side (law's own view)."""
+    if "editions" not in request.GET:
+        return law_views.article_compare(request, edition=edition, number=number)
+    own = law_views.get_edition(edition)
+    visible = p.visible_articles(request.user)
+    article = visible.filter(edition=own, number=number).select_related("edition").first()
+    if article is None:
+        raise Http404("No such article")
+    other, error = compare.parse_editions(request.GET.get("editions", ""), own)
+    columns, notes = compare.sides(article, other, visible) if other else ([], [])
+    return render(
+        request,
+        "concordance/compare.html",
+        {
+            "edition": own,
+            "notice": p.edition_status_notice(own),
+            "article": article,
+            "title": p.article_title(article),
+            "error": error,
+            "columns": columns,
+            "notes": notes,
+            "rows": compare.table(columns),
+        },
+        status=400 if error else 200,
     )

@@ -70,3 +70,60 @@ def test_draft_pages_and_home_lead_to_the_changes(client, lang):
     for url in (f"/{lang}/", f"/{lang}/ai-law/draft-2025/article-18/"):
         links = {a["href"] for a in soup(client.get(url)).find_all("a")}
         assert f"/{lang}/ai-law/draft-to-law/" in links, url
+
+
+def editions_compare(client, lang, edition, number, editions="draft-2025,law-230-viii"):
+    return client.get(f"/{lang}/ai-law/{edition}/article-{number}/compare/", {"editions": editions})
+
+
+def test_the_drafts_article_18_beside_the_laws_article_17(client, lang):
+    response = editions_compare(client, lang, "draft-2025", "18")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == lang
+    heads = page.select("table.compare-table thead th")[1:]
+    assert [[a["href"] for a in th.find_all("a")] for th in heads] == [
+        [f"/{lang}/ai-law/draft-2025/article-18/"],
+        [f"/{lang}/ai-law/law-230-viii/article-17/"],
+    ]
+    parts = [tr["id"] for tr in page.select("table.compare-table tbody tr")]
+    assert parts[:2] == ["part-summary", "part-for_you"]
+    # Both columns carry their own explanation: the texts differ, neither is missing.
+    summary = page.select("#part-summary td")
+    assert all(td.get_text(strip=True) for td in summary) and summary[0].get_text() != summary[1].get_text()
+    assert page.select_one(".what-changed p").get_text(strip=True)
+
+
+def test_from_the_law_the_same_pair_in_the_same_order(client, lang):
+    page = soup(editions_compare(client, lang, "law-230-viii", "17", "law-230-viii,draft-2025"))
+    heads = page.select("table.compare-table thead th")[1:]
+    assert [a["href"] for a in heads[0].find_all("a")] == [f"/{lang}/ai-law/draft-2025/article-18/"]
+
+
+def test_a_new_article_has_no_counterpart_and_says_so(client):
+    page = soup(editions_compare(client, "en", "law-230-viii", "19"))
+    heads = page.select("table.compare-table thead th")[1:]
+    assert heads[0].find("a") is None and heads[0].select_one(".compare-title")
+
+
+@pytest.mark.parametrize(
+    "editions", ["draft-2025", "draft-2025,draft-2025", "law-230-viii,nope", "a,b,c", "x" * 5000, ""]
+)
+def test_a_bad_choice_of_editions_is_explained(client, lang, editions):
+    response = editions_compare(client, lang, "draft-2025", "18", editions)
+    assert response.status_code == 400
+    page = soup(response)
+    assert page.html["lang"] == lang and page.select_one(".error-summary p").get_text(strip=True)
+
+
+def test_without_editions_the_languages_compare_as_before(client):
+    response = client.get("/en/ai-law/draft-2025/article-18/compare/?langs=kk,ru&text=explanation")
+    assert response.status_code == 200 and soup(response).select_one("table.compare-table--2") is not None
+    assert client.get("/en/ai-law/draft-2025/article-x/compare/").status_code == 404
+
+
+def test_the_what_changed_box_opens_the_editions_side_by_side(client, lang):
+    page = soup(client.get(f"/{lang}/ai-law/draft-2025/article-18/"))
+    links = [a["href"] for a in page.select(".what-changed a") if "editions=" in a["href"]]
+    assert links == [f"/{lang}/ai-law/draft-2025/article-18/compare/?editions=draft-2025,law-230-viii"]
+    assert client.get(links[0]).status_code == 200

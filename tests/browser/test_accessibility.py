@@ -54,6 +54,7 @@ PAGES = {
     "search": "search/?q=data",
     "search, nothing found": "search/?q=zzzqqq",
     "from draft to law": "ai-law/draft-to-law/",
+    "editions side by side": "ai-law/draft-2025/article-18/compare/?editions=draft-2025,law-230-viii",
     "languages side by side": "ai-law/draft-2025/article-18/compare/?langs=kk,ru,en&text=explanation",
 }
 AXE = Axe()
