@@ -115,7 +115,10 @@ class Flow:
         fines = None
         if declaration.get("fines"):
             f = declaration["fines"]
-            fines = Fines(f["question"], f["first"], f["repeated"], f.get("unit_value", 0), f.get("unit_year", 0))
+            # In the order of the question's values: a JSON column (PostgreSQL's jsonb) reorders keys.
+            values = next((q.values for q in questions if q.name == f["question"]), ())
+            first, repeated = ({v: f[t][v] for v in values if v in f[t]} for t in ("first", "repeated"))
+            fines = Fines(f["question"], first, repeated, f.get("unit_value", 0), f.get("unit_year", 0))
         deadlines = tuple(declaration.get("deadlines", ()))
         return cls(questions, declaration.get("consequence", ""), offences, fines, deadlines)
 
