@@ -3,11 +3,13 @@
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +18,10 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
+from official import importer
+from official import versions as official_versions
+from official.models import OfficialTextVersion
 
-from . import importer
 from .editing import ConcurrentEditForm, translation_matrix
 from .history import register_models
 from .models import Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
@@ -191,10 +195,12 @@ class ArticleAdmin(EditorAdmin):
             others.append({"label": label, "counts": counts})
         # Explanations of an enacted law that no editor has yet checked against its official text.
         unchecked = [row.article for row in rows if row.article.edition.kind == "law" and not row.article.last_checked]
+        official_changed = [row.article for row in rows if row.article.needs_review and row.article.official_changed_on]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Translation status"),
             "rows": rows,
+            "official_changed": official_changed,
             "unchecked": unchecked,
             "languages": LANGUAGE_CODES,
             "others": others,
@@ -204,8 +210,27 @@ class ArticleAdmin(EditorAdmin):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Official text (plain text file, UTF-8)"))
+    file = forms.FileField(
+        label=_("Official text"),
+        help_text=_("Adilet's Word file (.docx), its web page saved from the browser (.html), or plain UTF-8 text."),
+    )
     lang = forms.ChoiceField(label=_("Language of the file"), choices=[(c, c) for c in LANGUAGE_CODES])
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.OFFICIAL_TEXT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; the limit is %(limit)s MB. Nothing was changed.")
+                % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            )
+        return upload
+
+
+def import_error(exc) -> str:
+    if exc.line is None:
+        return _("%(reason)s. Nothing was changed.") % {"reason": exc.reason}
+    return _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason}
 
 
 @admin.register(Edition)
@@ -243,9 +268,10 @@ class EditionAdmin(EditorAdmin):
             try:
                 import_plan = importer.plan(edition, importer.parse(pending["text"], pending["lang"]))
             except importer.OfficialTextError as exc:
-                messages.error(request, _("Line %(line)s: %(reason)s") % {"line": exc.line, "reason": exc.reason})
+                messages.error(request, import_error(exc))
                 return redirect(request.path)
-            importer.apply(import_plan)
+            source = importer.Source(pending["format"], name=pending["name"], imported_by=request.user.get_username())
+            importer.apply(import_plan, source)
             del request.session[session_key]
             messages.success(
                 request,
@@ -258,21 +284,28 @@ class EditionAdmin(EditorAdmin):
             return redirect(reverse("admin:law_article_translation_status"))
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            lang = form.cleaned_data["lang"]
+            lang, upload = form.cleaned_data["lang"], form.cleaned_data["file"]
             try:
-                text = form.cleaned_data["file"].read().decode("utf-8-sig")
-                import_plan = importer.plan(edition, importer.parse(text, lang))
-            except UnicodeDecodeError:
-                form.add_error("file", _("The file is not UTF-8 text. Nothing was changed."))
+                document = importer.read(upload.read())
+                import_plan = importer.plan(edition, importer.parse(document.lines, lang))
             except importer.OfficialTextError as exc:
-                form.add_error(
-                    "file",
-                    _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason},
-                )
+                form.add_error("file", import_error(exc))
             else:
                 token = secrets.token_urlsafe(16)
-                request.session[session_key] = {"token": token, "text": text, "lang": lang}
-                context.update({"plan": import_plan, "token": token, "lang": lang})
+                # The lines as plain text: the confirmation parses exactly what the preview showed.
+                pending = {"token": token, "text": document.text, "lang": lang, "format": document.format}
+                request.session[session_key] = {**pending, "name": upload.name[:255]}
+                as_of, from_notes = official_versions.as_of(import_plan.law, timezone.localdate())
+                context.update(
+                    {
+                        "plan": import_plan,
+                        "token": token,
+                        "lang": lang,
+                        "format_label": OfficialTextVersion.Format(document.format).label,
+                        "as_of": as_of,
+                        "as_of_from_notes": from_notes,
+                    }
+                )
                 return TemplateResponse(request, "admin/law/edition/import_preview.html", context)
         context["form"] = form
         return TemplateResponse(request, "admin/law/edition/import.html", context)
@@ -281,7 +314,19 @@ class EditionAdmin(EditorAdmin):
     fieldsets = (
         (None, {"fields": ("act", "slug", "kind", "legal_status", "number", "position", "superseded_by")}),
         (_("Dates"), {"fields": ("signed_on", "published_on", "in_force_from")}),
-        (_("Texts"), {"fields": ("title", "short_title", "official_url", "description", "description_preview")}),
+        (
+            _("Texts"),
+            {
+                "fields": (
+                    "title",
+                    "short_title",
+                    "official_url",
+                    "official_download_url",
+                    "description",
+                    "description_preview",
+                )
+            },
+        ),
         (_("Official text notes"), {"fields": ("official_notes",)}),
     )
 

@@ -82,6 +82,15 @@ class Edition(EditableContent):
     description = models.TextField(_("description (Markdown)"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
     official_url = models.URLField(_("official publication"), blank=True)
+    official_download_url = models.URLField(
+        _("official text downloaded from"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the amendment watch downloads the official text in this language: Adilet's Word file or page. "
+            "Empty: the official publication link."
+        ),
+    )
     official_notes = models.TextField(
         _("notes of the legal database"),
         blank=True,
@@ -170,6 +179,9 @@ class Article(EditableContent):
         help_text=_("Set when the official text changed; untick once the explanation has been checked."),
     )
     review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
+    # Set by an import that changed the article's official text; readers see a notice until the
+    # explanation has been reviewed (needs_review unticked), which clears it.
+    official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
@@ -191,6 +203,13 @@ class Article(EditableContent):
 
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
+
+    def save(self, *args, **kwargs):
+        if not self.needs_review and self.official_changed_on:
+            self.official_changed_on = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "official_changed_on"}
+        super().save(*args, **kwargs)
 
     def glossary_edition_id(self):
         return self.edition_id

@@ -15,7 +15,15 @@ class ActTranslation(TranslationOptions):
 
 @register(Edition)
 class EditionTranslation(TranslationOptions):
-    fields = ("title", "short_title", "description", "description_html", "official_url", "official_notes")
+    fields = (
+        "title",
+        "short_title",
+        "description",
+        "description_html",
+        "official_url",
+        "official_download_url",
+        "official_notes",
+    )
 
 
 @register(Chapter)

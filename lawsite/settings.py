@@ -7,6 +7,8 @@ Environment variables:
   DATABASE_URL          e.g. postgres://user:pass@host/db (default: SQLite file in the project)
   CACHE_URL             locmem:// (default), redis://host:6379/0 or memcached://host:11211
   PAGE_CACHE_URL        where whole public pages are kept (default: CACHE_URL, under their own prefix)
+  OFFICIAL_TEXT_MAX_BYTES  largest official-text file imported or fetched (default 4 MiB)
+  OFFICIAL_FETCH_TIMEOUT   seconds to wait for the official publication's server (default 30)
   RELEASE               the release's name, e.g. its git commit: cached pages of another release
                         are never served (default: a hash of the code, see lawsite/caching.py)
 """
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "law",
     "checker",
     "concordance",
+    "official",
     "search",
 ]
 
@@ -256,3 +259,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# The official text's importer (official/importer/readers.py): files larger than these are refused
+# before any work. The law's official text is about 0.1 MB and 600 lines in each language.
+OFFICIAL_TEXT_MAX_BYTES = int(os.environ.get("OFFICIAL_TEXT_MAX_BYTES", 4 * 2**20))
+OFFICIAL_TEXT_MAX_LINES = 50_000
+OFFICIAL_TEXT_MAX_PARAGRAPHS = 5_000
+# Fetching it from the official links (official/fetch.py): seconds to wait for an answer.
+OFFICIAL_FETCH_TIMEOUT = float(os.environ.get("OFFICIAL_FETCH_TIMEOUT", "30"))

@@ -14,6 +14,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("checker.urls")),
     path("", include("concordance.urls")),
+    path("", include("official.urls")),
     path("search/", include("search.urls")),
     path("", include("law.urls")),
     prefix_default_language=True,

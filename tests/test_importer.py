@@ -9,8 +9,8 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from law.content import database_hash
-from law.importer import OfficialTextError, parse
 from law.models import Act, Article, Edition, Paragraph
+from official.importer import OfficialTextError, parse
 
 from .conftest import soup, visible_text
 

@@ -71,6 +71,7 @@ def export_files() -> dict[str, str]:
                     "title": text_in(edition, "title", lang),
                     "short_title": text_in(edition, "short_title", lang),
                     "official_url": text_in(edition, "official_url", lang),
+                    "official_download_url": text_in(edition, "official_download_url", lang),
                     "official_notes": text_in(edition, "official_notes", lang),
                     "description": text_in(edition, "description", lang),
                     "chapters": {c.key: text_in(c, "title", lang) for c in chapters},

@@ -65,6 +65,7 @@ EDITION_LANG = [
     Field("title", str),
     Field("short_title", str),
     Field("official_url", str),
+    Field("official_download_url", str),
     Field("official_notes", str),
     Field("description", str, markdown=True),
     Field("chapters", dict),

@@ -56,7 +56,7 @@ def write_tree(tree: Tree) -> None:
             "position": meta["position"],
             "superseded_by": None,
         }
-        for name in ("title", "short_title", "official_url", "official_notes", "description"):
+        for name in ("title", "short_title", "official_url", "official_download_url", "official_notes", "description"):
             defaults.update(lang_values(texts, name))
         edition, _ = Edition.objects.update_or_create(slug=data.slug, defaults=defaults)
         edition_objs[data.slug] = edition

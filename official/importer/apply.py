@@ -1,6 +1,9 @@
-"""Write a planned import in one transaction; mark explanations of changed paragraphs for review."""
+"""Write a planned import in one transaction, record it as a version of the official text, and mark
+explanations of changed paragraphs for review."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,20 +14,38 @@ from editorial.numbering import number_key
 from .plan import Plan
 
 
+@dataclass
+class Source:
+    """Where an import's text came from: a URL (fetched), a file's name (uploaded), its format."""
+
+    format: str
+    url: str = ""
+    name: str = ""
+    imported_by: str = ""
+
+
 @transaction.atomic
-def apply(import_plan: Plan) -> Plan:
-    """Write the parsed text into the edition (one transaction) and flag explanations to review."""
+def apply(import_plan: Plan, source: Source):
+    """Write the parsed text into the edition (one transaction), flag explanations to review, and
+    return the version it recorded (official.versions)."""
     import reversion
 
     from law.changes import bulk_change
     from law.models import Article, Chapter, Paragraph
 
+    from ..versions import record
+
+    if not import_plan.changes:
+        return record(import_plan, source)  # the same text: only "last found unchanged" moves
     edition, law = import_plan.edition, import_plan.law
     lang = law.lang
-    changed_paragraphs = {
-        (c.article, c.label) for c in import_plan.changes if c.what == "paragraph" and c.kind in ("changed", "removed")
-    }
-    today = timezone.localdate().isoformat()
+    changes = import_plan.changes
+    changed_paragraphs = {(c.article, c.label) for c in changes if c.what == "paragraph" and c.kind != "added"}
+    # A paragraph added to an article that had text is a change to it; a first import is not.
+    new_articles = {c.article for c in changes if c.what == "article" and c.kind == "added"}
+    touched = {(c.article, c.label) for c in changes if c.what == "paragraph" and c.article not in new_articles}
+    changed_articles = {number for number, _label in touched}
+    today = timezone.localdate()
     with reversion.create_revision(), bulk_change():
         reversion.set_comment(f"Official text imported ({lang})")
         chapters = {c.number: c for c in edition.chapters.all() if c.number}
@@ -38,27 +59,30 @@ def apply(import_plan: Plan) -> Plan:
             chapter.save()
             chapters[number] = chapter
         stored = {a.number: a for a in Article.objects.filter(edition=edition)}
-        numbers = sorted({*stored, *(a.number for a in law.articles)}, key=number_key)
+        incoming = {a.number for a in law.articles}
+        positions = {n: i for i, n in enumerate(sorted({*stored, *incoming}, key=number_key))}
         for parsed in law.articles:
             article = stored.get(parsed.number)
             chapter = chapters.get(parsed.chapter) or fallback_chapter(edition, chapters)
             if article is None:
                 article = Article(edition=edition, number=parsed.number, chapter=chapter)
-            article.position = numbers.index(parsed.number)
+            article.position = positions[parsed.number]
             setattr(article, f"official_title_{lang}", parsed.title)
             setattr(article, f"official_notes_{lang}", "\n\n".join(parsed.notes))
-            reviewed = [label for number, label in changed_paragraphs if number == parsed.number]
+            reviewed = [label for number, label in touched if number == parsed.number]
             if reviewed:
-                article.needs_review = True
                 labels = ", ".join(sorted(reviewed, key=number_key))
-                article.review_note = f"{today}: official text ({lang}) changed in paragraph(s) {labels}"
+                article.review_note = f"{today.isoformat()}: official text ({lang}) changed in paragraph(s) {labels}"
+            if parsed.number in changed_articles:
+                article.needs_review = True
+                article.official_changed_on = today
             article.save()
             existing = {p.label: p for p in article.paragraphs.all()}
-            labels = [p.label for p in parsed.paragraphs]
-            all_labels = sorted({*existing, *labels}, key=number_key)
+            labels = {p.label for p in parsed.paragraphs}
+            order = {label: i for i, label in enumerate(sorted({*existing, *labels}, key=number_key))}
             for paragraph in parsed.paragraphs:
                 row = existing.get(paragraph.label) or Paragraph(article=article, label=paragraph.label)
-                row.position = all_labels.index(paragraph.label)
+                row.position = order[paragraph.label]
                 setattr(row, f"official_text_{lang}", paragraph.text)
                 if (parsed.number, paragraph.label) in changed_paragraphs and any(
                     getattr(row, f"note_{code}") for code in LANGUAGE_CODES
@@ -73,14 +97,20 @@ def apply(import_plan: Plan) -> Plan:
                     )
                     row.save()
         for number, article in stored.items():
-            if number not in {a.number for a in law.articles}:
+            if number not in incoming:
+                emptied = False
                 for row in article.paragraphs.all():
                     if getattr(row, f"official_text_{lang}"):
                         setattr(row, f"official_text_{lang}", "")
                         row.save()
+                        emptied = True
+                if emptied:
+                    article.needs_review, article.official_changed_on = True, today
+                    article.review_note = f"{today.isoformat()}: no longer in the official text ({lang})"
+                    article.save()
         setattr(edition, f"official_notes_{lang}", "\n\n".join(law.notes))
         edition.save()
-    return import_plan
+        return record(import_plan, source)
 
 
 def fallback_chapter(edition, chapters):

@@ -10,7 +10,7 @@ from .parse import ParsedLaw
 @dataclass
 class Change:
     kind: str  # "added", "changed", "removed"
-    what: str  # "article", "paragraph", "chapter"
+    what: str  # "article", "paragraph", "chapter", "notes" (the legal database's notes: not law)
     article: str
     label: str = ""
     before: str = ""
@@ -26,12 +26,26 @@ class Plan:
     def count(self, kind, what):
         return sum(1 for c in self.changes if c.kind == kind and c.what == what)
 
+    def describe(self) -> list[str]:
+        """Lines for a command's output: a summary, then each change."""
+        lines = [f"{count} {what}(s) {kind}" for (kind, what), count in self.summary.items() if count]
+        for change in self.changes:
+            where = f"article {change.article}" if change.article else "the act"
+            if change.what == "paragraph":
+                where += f" paragraph {change.label}"
+            elif change.what == "chapter":
+                where = f"chapter {change.label}"
+            elif change.what == "notes":
+                where = f"notes on {where}"
+            lines.append(f"  {change.kind:8} {where}")
+        return lines or ["No changes: the stored text is the same."]
+
     @property
     def summary(self):
         return {
             (kind, what): self.count(kind, what)
             for kind in ("added", "changed", "removed")
-            for what in ("chapter", "article", "paragraph")
+            for what in ("chapter", "article", "paragraph", "notes")
         }
 
 
@@ -52,8 +66,15 @@ def plan(edition, law: ParsedLaw) -> Plan:
         elif getattr(chapter, f"title_{lang}") != title:
             changes.append(Change("changed", "chapter", "", number, getattr(chapter, f"title_{lang}"), title))
     incoming = {a.number for a in law.articles}
+    act_notes, stored_notes = "\n\n".join(law.notes), getattr(edition, f"official_notes_{lang}") or ""
+    if stored_notes != act_notes:
+        changes.append(Change("changed", "notes", "", "", stored_notes, act_notes))
     for parsed in law.articles:
         article = stored.get(parsed.number)
+        notes = "\n\n".join(parsed.notes)
+        stored_notes = getattr(article, f"official_notes_{lang}", "") or "" if article else ""
+        if article is not None and stored_notes != notes:
+            changes.append(Change("changed", "notes", parsed.number, "", stored_notes, notes))
         if article is None or not any(getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()):
             changes.append(Change("added", "article", parsed.number, after=parsed.title))
         old_paragraphs = (

@@ -39,3 +39,21 @@ SIGNATURE_STARTS = re.compile(
     r"^(Президент(і)?\b|Қазақстан\s+Республикасының\s*$|(The\s+)?President\b)",
     re.IGNORECASE,
 )
+
+# Adilet's document page: the law's text is the <article> inside the text container, apart from
+# the site's menus and headers. Tried in order; exactly one match is required. If Adilet changes
+# its layout, the import stops with a clear error rather than reading the menus as law.
+ADILET_TEXT_CONTAINERS = (
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' container_gamma ')"
+    " and contains(concat(' ', normalize-space(@class), ' '), ' text ')]//article",
+)
+HTML_BLOCKS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure"),
+        *("footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p"),
+        *("pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+    }
+)
+HTML_SKIPPED = frozenset(
+    {"button", "form", "head", "iframe", "noscript", "object", "script", "select", "style", "svg", "template"}
+)

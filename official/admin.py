@@ -1,0 +1,58 @@
+"""The imports of the official text, read-only: each is a version, with what it changed. Imports
+are made from an edition's page ("Import the official text"), by `import_official`,
+`fetch_official` or the daily `watch_official`, never typed in here."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import OfficialTextChange, OfficialTextVersion
+
+
+class ChangeInline(admin.TabularInline):
+    model = OfficialTextChange
+    fields = ("kind", "what", "article_number", "label", "before", "after")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OfficialTextVersion)
+class OfficialTextVersionAdmin(admin.ModelAdmin):
+    list_display = ("edition", "lang", "as_of", "imported_at", "format", "source", "imported_by", "change_count")
+    list_filter = ("edition", "lang", "format")
+    date_hierarchy = "imported_at"
+    inlines = [ChangeInline]
+    readonly_fields = (
+        "edition",
+        "lang",
+        "as_of",
+        "as_of_from_notes",
+        "source_url",
+        "source_name",
+        "format",
+        "imported_at",
+        "imported_by",
+        "checked_at",
+        "articles",
+    )
+
+    @admin.display(description=_("source"))
+    def source(self, obj):
+        return obj.source_host if obj.source_url else obj.source_name
+
+    @admin.display(description=_("changes"))
+    def change_count(self, obj):
+        return obj.changes.count()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

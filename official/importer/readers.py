@@ -1,0 +1,193 @@
+"""A file's bytes → the lines of its official text, whatever the format: plain text, a Word file
+(.docx, as Adilet offers it for download) or a web page (Adilet's document page, fetched or saved
+from a browser).
+
+The format is told by the bytes, not the file's name. Limits are checked before any work that
+grows with the file: its size, the size a Word file unpacks to, and its number of lines. Every
+step after them is linear in the file, so a file at the limits is read in well under a second.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .errors import OfficialTextError
+from .layout import ADILET_TEXT_CONTAINERS, HTML_BLOCKS, HTML_SKIPPED
+from .lines import Line, text_lines
+
+TEXT, DOCX, HTML = "text", "docx", "html"
+HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space; a non-breaking space is not
+
+
+@dataclass
+class Document:
+    format: str  # TEXT, DOCX or HTML
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        """The lines as plain text: what an upload keeps between its preview and its confirmation."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def limit(name: str) -> int:
+    return int(getattr(settings, name))
+
+
+def read(data: bytes) -> Document:
+    """Detect the format and read the lines; raise OfficialTextError (line None) if the file is
+    not one the importer reads, or is larger than the limits."""
+    max_bytes = limit("OFFICIAL_TEXT_MAX_BYTES")
+    if len(data) > max_bytes:
+        raise OfficialTextError(
+            None,
+            _("the file is %(size)s MB; the limit is %(limit)s MB (the law's official text is far smaller)")
+            % {"size": round(len(data) / 2**20, 1), "limit": round(max_bytes / 2**20, 1)},
+        )
+    if not data.strip():
+        raise OfficialTextError(None, _("the file is empty"))
+    if data.startswith(b"PK\x03\x04"):
+        return Document(DOCX, checked(docx_lines(data)))
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise OfficialTextError(None, _("this is an old Word file (.doc): save it as .docx, or download the .docx"))
+    if data.startswith(b"%PDF"):
+        raise OfficialTextError(None, _("PDF files are not read: use the Word file (.docx) or the web page"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OfficialTextError(None, _("the file is neither a Word file (.docx), a web page nor UTF-8 text")) from None
+    if looks_like_html(text):
+        return Document(HTML, checked(html_lines(text)))
+    return Document(TEXT, checked(text_lines(text)))
+
+
+def checked(lines: list[Line]) -> list[Line]:
+    max_lines = limit("OFFICIAL_TEXT_MAX_LINES")
+    count = sum(1 for line in lines if line.text)
+    if count > max_lines:
+        raise OfficialTextError(
+            None,
+            _("the file has %(count)s lines of text; the limit is %(limit)s (the law's official text has far fewer)")
+            % {"count": count, "limit": max_lines},
+        )
+    return lines
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
+
+
+# --------------------------------------------------------------------------- Word files
+
+
+def docx_lines(data: bytes) -> list[Line]:
+    """Each Word paragraph is a line (a manual line break starts a new one); tables are read cell by
+    cell, in the order they come in the document."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from lxml import etree
+
+    unreadable = OfficialTextError(None, _("the Word file cannot be read: is it damaged?"))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            body = package.getinfo("word/document.xml")
+    except zipfile.BadZipFile:
+        raise unreadable from None
+    except KeyError:
+        raise OfficialTextError(None, _("this ZIP file is not a Word document (.docx)")) from None
+    if body.file_size > 20 * limit("OFFICIAL_TEXT_MAX_BYTES"):
+        raise OfficialTextError(None, _("the Word file unpacks to far more text than any law has"))
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError):
+        raise unreadable from None
+    paragraphs = sum(1 for _p in document.element.body.iter(qn("w:p")))
+    if paragraphs > limit("OFFICIAL_TEXT_MAX_LINES"):
+        checked([Line(n, "x", False) for n in range(paragraphs)])  # raises with the usual message
+    texts: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    texts.extend(p.text for p in cell.paragraphs)
+        else:
+            texts.append(block.text)
+    return text_lines("\n".join(texts))
+
+
+# --------------------------------------------------------------------------- web pages
+
+
+def html_lines(text: str) -> list[Line]:
+    """The text of the page's document element (see layout.ADILET_TEXT_CONTAINERS), one line per
+    block element or line break; the site's menus, headers and scripts around it are left out."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        page = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, etree.LxmlError, ValueError):
+        raise OfficialTextError(None, _("the web page cannot be read")) from None
+    for xpath in ADILET_TEXT_CONTAINERS:
+        found = page.xpath(xpath)
+        if len(found) == 1:
+            return text_lines(block_text(found[0]))
+    raise OfficialTextError(
+        None,
+        _(
+            "the web page has no document text where Adilet puts it: the page is not an Adilet document, "
+            "or Adilet's layout has changed (save the Word file instead)"
+        ),
+    )
+
+
+def block_text(root) -> str:
+    """The element's text, one line per block element and per <br>, white space inside a block
+    collapsed as a browser does (a line break in the page's source is a space). An empty block
+    that holds only a non-breaking space is a blank line, as it looks on the page. An explicit
+    stack, so that deep pages neither recurse nor take more than one pass."""
+    lines: list[str] = []
+    line: list[str] = []
+
+    def end_line(always=False):
+        text = "".join(line)
+        if always or text.strip(" \t\r\n\f"):
+            lines.append(text)
+        line.clear()
+
+    def add(text):
+        if text:
+            line.append(HTML_SPACE.sub(" ", text))
+
+    stack = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if closing:
+            if tag in HTML_BLOCKS:
+                end_line()
+            if element is not root:
+                add(element.tail)
+            continue
+        if not tag or tag in HTML_SKIPPED or tag == "br":
+            if tag == "br":
+                end_line(always=True)
+            if element is not root:
+                add(element.tail)
+            continue
+        if tag in HTML_BLOCKS:
+            end_line()
+        add(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    end_line()
+    return "\n".join(lines)

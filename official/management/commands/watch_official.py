@@ -1,0 +1,45 @@
+"""`manage.py watch_official [EDITION ...]`: the daily amendment watch (cron or a systemd timer).
+
+For every edition with official links (or those named), fetch the official text in each language,
+and import it only where it changed: the explanations of changed paragraphs are then marked for
+review. Silent when nothing changed (cron mails only what a command prints), one line per change
+otherwise. Exits non-zero only on an error (no answer, an HTTP error, a page it cannot read), and
+then changes nothing for that edition.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from law.models import Edition
+from official.fetch import FetchError, fetch, import_fetched, links
+
+
+class Command(BaseCommand):
+    help = "Fetch the official text of every edition with official links; import it where it changed."
+
+    def add_arguments(self, parser):
+        parser.add_argument("editions", nargs="*", help="edition slugs (default: every edition with official links)")
+
+    def handle(self, *args, editions, **options):
+        chosen = Edition.objects.filter(slug__in=editions) if editions else Edition.objects.all()
+        if editions and len(chosen) != len(set(editions)):
+            raise CommandError(f"Unknown edition among {', '.join(editions)}")
+        failures = []
+        for edition in chosen:
+            if not links(edition):
+                continue
+            try:
+                results = fetch(edition)
+            except FetchError as exc:
+                failures.append(f"{edition.slug}: {exc}")
+                continue
+            # Unchanged languages only get their "last found unchanged" time (official.versions).
+            import_fetched(results, imported_by="watch_official")
+            changed = [result for result in results if result.changed]
+            if not changed and options["verbosity"] > 1:
+                self.stdout.write(f"{edition.slug}: unchanged")
+            for result in changed:
+                self.stdout.write(f"{edition.slug} ({result.lang}): the official text changed")
+                for line in result.plan.describe():
+                    self.stdout.write(f"  {line}")
+        if failures:
+            raise CommandError("Nothing was changed for these editions:\n" + "\n".join(failures))

@@ -1,0 +1,89 @@
+"""Versions of the official text: one record per import of an edition in one language, with the
+paragraphs it added, changed or removed. The text itself lives on law.Paragraph; these records are
+what the article pages ("official text as of …") and the public list of changes are made from."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from law.models import Edition
+
+
+class OfficialTextVersion(models.Model):
+    class Format(models.TextChoices):
+        TEXT = "text", _("plain text")
+        DOCX = "docx", _("Word file")
+        HTML = "html", _("web page")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="official_versions")
+    lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    as_of = models.DateField(_("text as of"))
+    as_of_from_notes = models.BooleanField(
+        _("date from the text's own notes"),
+        default=False,
+        help_text=_("Ticked: the latest date in the legal database's notes. Unticked: the day of the import."),
+    )
+    source_url = models.URLField(_("downloaded from"), max_length=500, blank=True)
+    source_name = models.CharField(_("file"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=5, choices=Format.choices)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
+    imported_by = models.CharField(_("imported by"), max_length=150, blank=True)
+    checked_at = models.DateTimeField(
+        _("last found unchanged"), null=True, blank=True, help_text=_("The last fetch that found the same text.")
+    )
+    articles = models.PositiveIntegerField(_("articles"), default=0)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        get_latest_by = ["imported_at", "id"]
+        verbose_name = _("version of the official text")
+        verbose_name_plural = _("versions of the official text")
+
+    def __str__(self):
+        return f"{self.edition.slug} · {self.lang} · {self.as_of:%Y-%m-%d}"
+
+    @property
+    def anchor(self):
+        return f"version-{self.pk}"
+
+    @property
+    def source_host(self) -> str:
+        return urlsplit(self.source_url).hostname or self.source_url
+
+
+class OfficialTextChange(models.Model):
+    """A chapter, article or paragraph that one import added, changed or removed."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", pgettext_lazy("official text change", "Added")
+        CHANGED = "changed", pgettext_lazy("official text change", "Changed")
+        REMOVED = "removed", pgettext_lazy("official text change", "Removed")
+
+    class What(models.TextChoices):
+        CHAPTER = "chapter", _("chapter")
+        ARTICLE = "article", _("article")
+        PARAGRAPH = "paragraph", _("paragraph")
+
+    version = models.ForeignKey(OfficialTextVersion, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    what = models.CharField(max_length=10, choices=What.choices)
+    article_number = models.CharField(max_length=10, blank=True)
+    label = models.CharField(max_length=20, blank=True)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["version", "position"]
+        indexes = [models.Index(fields=["article_number", "version"])]
+        verbose_name = _("change to the official text")
+        verbose_name_plural = _("changes to the official text")
+
+    def __str__(self):
+        return f"{self.kind} {self.what} {self.article_number} {self.label}".strip()

@@ -1,0 +1,96 @@
+"""The official-text fixtures in Adilet's other formats, built by the tests from the made-up law in
+tests/fixtures/official/ (never a copy of the real law):
+
+- a Word file (.docx) written with python-docx, one Word paragraph per line, the notes in red as
+  Adilet sets them, a manual line break inside one paragraph;
+- a web page modelled on Adilet's document page: a site header and menu (with article links that
+  must not be read as law), the title block, and the text in `div.container_gamma.text > article`,
+  one <p> per line, with a script and a comment inside the text that must be skipped.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "official"
+MENU = {
+    "kk": "1-бап. Мәзірдегі сілтеме",
+    "ru": "Статья 1. Ссылка в меню сайта",
+    "en": "Article 1. A link in the site's menu",
+}
+
+
+def fixture_lines(lang: str) -> list[str]:
+    text = (FIXTURES / f"{lang}.txt").read_bytes().decode("utf-8-sig")
+    return [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+
+
+def docx_bytes(lines: list[str]) -> bytes:
+    import docx
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    # The first two lines share one Word paragraph, split by a manual line break.
+    first = document.add_paragraph().add_run(lines[0])
+    first.add_break()
+    first.add_text(lines[1])
+    for line in lines[2:]:
+        run = document.add_paragraph().add_run(line)
+        if line.startswith(("Сноска.", "Ескерту.", "Footnote.", "Примечание")):
+            run.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def adilet_page(lines: list[str], lang: str, *, container: bool = True) -> bytes:
+    body = "\n".join(f"<p>{html.escape(line)}</p>" if line else "<p>&nbsp;</p>" for line in lines)
+    text = (
+        f'<div class="container_gamma text text_upd"><article>\n{body}\n'
+        "<script>var fake = 'Статья 9. Не закон';</script><!-- Article 9. not law -->\n</article></div>"
+        if container
+        else f'<div class="document-body">{body}</div>'
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>Adilet</title>
+<style>p {{ margin: 0 }}</style></head>
+<body>
+<header class="header"><nav class="menu"><ul>
+<li><a href="/docs/1">{html.escape(MENU[lang])}</a></li></ul></nav></header>
+<div class="container_alpha slogan"><h1>{html.escape(lines[0] or "Law")}</h1>
+<span class="status status_upd">&nbsp;</span></div>
+{text}
+<footer>© Adilet</footer>
+</body></html>"""
+    return page.encode("utf-8")
+
+
+def error_page() -> bytes:
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>404</title></head>'
+        "<body><div class='container_alpha slogan'><h1>Страница не найдена</h1></div></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def large_docx_bytes(lines: list[str]) -> bytes:
+    """A Word file of very many paragraphs: python-docx's own document with its body written
+    directly (adding 100,000 paragraphs one by one through python-docx takes minutes)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    template = zipfile.ZipFile(io.BytesIO(docx_bytes(["", ""])))
+    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in lines)
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{namespace}"><w:body>{body}</w:body></w:document>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for item in template.infolist():
+            data = document.encode("utf-8") if item.filename == "word/document.xml" else template.read(item)
+            package.writestr(item, data)
+    return buffer.getvalue()
