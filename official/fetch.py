@@ -8,6 +8,7 @@ is a FetchError naming the language and the link, and the database stays as it w
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -50,6 +51,27 @@ def links(edition, langs=None) -> dict[str, str]:
     return {lang: official_link(edition, lang) for lang in wanted if official_link(edition, lang)}
 
 
+class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another http or https address (never ftp:, file: or data:)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise FetchError(_("%(url)s: redirected to a link that is not http or https") % {"url": req.full_url})
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+# http and https only: no FTP, file or data handlers, and redirects checked as above.
+OPENER = urllib.request.OpenerDirector()
+for handler in (
+    urllib.request.HTTPHandler(),
+    urllib.request.HTTPSHandler(),
+    HttpOnlyRedirects(),
+    urllib.request.HTTPErrorProcessor(),
+    urllib.request.HTTPDefaultErrorHandler(),
+):
+    OPENER.add_handler(handler)
+
+
 def no_answer(url: str, timeout: float) -> str:
     return _("%(url)s: no answer within %(seconds)s seconds") % {"url": url, "seconds": timeout}
 
@@ -61,8 +83,14 @@ def download(url: str) -> bytes:
     max_bytes = int(settings.OFFICIAL_TEXT_MAX_BYTES)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked above)
+        with OPENER.open(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)
+            expected = response.headers.get("Content-Length")
+        if expected and expected.isdigit() and len(data) < int(expected):
+            raise FetchError(
+                _("%(url)s: the download stopped early (%(got)s of %(expected)s bytes)")
+                % {"url": url, "got": len(data), "expected": expected}
+            )
     except urllib.error.HTTPError as error:
         raise FetchError(
             _("%(url)s: the server answered %(status)s %(reason)s")
@@ -74,7 +102,7 @@ def download(url: str) -> bytes:
         if isinstance(error.reason, TimeoutError):
             raise FetchError(no_answer(url, timeout)) from None
         raise FetchError(_("%(url)s: cannot connect (%(reason)s)") % {"url": url, "reason": error.reason}) from None
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, http.client.HTTPException) as error:
         raise FetchError(_("%(url)s: the download failed (%(reason)s)") % {"url": url, "reason": error}) from None
     return data
 

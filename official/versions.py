@@ -7,7 +7,10 @@ import datetime
 import difflib
 import re
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
+
+from law.signals import bump
 
 from .models import OfficialTextChange, OfficialTextVersion
 
@@ -49,6 +52,7 @@ def record(import_plan, source) -> OfficialTextVersion:
     if previous is not None and not import_plan.changes:
         previous.checked_at = now
         previous.save(update_fields=["checked_at"])
+        bump()  # article pages show the date of this check: cached copies must go
         return previous
     date, from_notes = as_of(law, timezone.localdate())
     version = OfficialTextVersion.objects.create(
@@ -83,18 +87,23 @@ def article_versions(article, lang: str) -> dict | None:
     """For an article's page: the version its text is from (the latest import: it confirmed every
     article it holds) and the earlier versions of this article's text, each with the import that
     replaced it. None when the text was never imported in this language."""
+    text_changes = OfficialTextChange.objects.filter(
+        version=OuterRef("pk"), article_number=article.number, what__in=("article", "paragraph")
+    )
     versions = list(
-        OfficialTextVersion.objects.filter(edition_id=article.edition_id, lang=lang).order_by("imported_at", "id")
+        OfficialTextVersion.objects.filter(edition_id=article.edition_id, lang=lang)
+        .annotate(touches=Exists(text_changes), adds=Exists(text_changes.filter(what="article", kind="added")))
+        .order_by("imported_at", "id")
     )
     if not versions:
         return None
-    touching = set(
-        OfficialTextChange.objects.filter(version__in=versions, article_number=article.number).values_list(
-            "version_id", flat=True
-        )
-    )
-    changed_by = [v for v in versions if v.pk in touching]
-    earlier = [{"version": old, "replaced_by": new} for old, new in zip(changed_by, changed_by[1:], strict=False)]
+    # Each version that changed this article's text replaced the one just before it (unless it
+    # brought the article in for the first time: then there was no earlier text to replace).
+    earlier = [
+        {"version": versions[index - 1], "replaced_by": version}
+        for index, version in enumerate(versions)
+        if index and version.touches and not version.adds
+    ]
     return {"current": versions[-1], "earlier": earlier[::-1]}
 
 
@@ -106,7 +115,9 @@ def edition_versions(edition):
     )
     seen: set[str] = set()
     for version in reversed(versions):
-        version.is_first = version.lang not in seen
+        # The first version of a language is summed up, unless it changed text that was there
+        # before (loaded from content/, say): then its changes are listed like any other's.
+        version.is_first = version.lang not in seen and all(c.kind == "added" for c in version.changes.all())
         seen.add(version.lang)
     return versions
 

@@ -216,4 +216,6 @@ def test_the_admin_reports_a_broken_file_with_its_line(imported, admin_client, t
     with path.open("rb") as handle:
         response = admin_client.post(f"/admin/law/edition/{imported.pk}/import/", {"lang": "ru", "file": handle})
     assert response.status_code == 200
-    assert "out of order" in visible_text(soup(response).find(class_="errorlist"))
+    # In the editor's language (the admin's default, Kazakh): "out of order", with the line.
+    error = visible_text(soup(response).find(class_="errorlist"))
+    assert "реті бұзылған" in error and error.startswith("26-жол:")

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from django.utils import translation
 
 from law.content import database_hash
 from law.models import Act, Article, Edition, Paragraph
@@ -26,6 +27,15 @@ from .official_documents import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The importer's reasons are in the active language (the admin's: Kazakh by default)."""
+    with translation.override("en"):
+        yield
+
+
 LANGS = ["kk", "ru", "en"]
 
 
@@ -197,3 +207,30 @@ def test_a_large_file_within_the_limits_imports_in_seconds(edition):
     assert Article.objects.filter(edition=edition).count() == 31
     assert Paragraph.objects.filter(article__edition=edition).count() == 310
     assert elapsed < 15, f"{elapsed:.1f} s"
+
+
+def test_the_admin_imports_a_word_file_after_its_preview(edition, admin_client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("Z-test.docx", docx_bytes(fixture_lines("ru")))
+    url = f"/admin/law/edition/{edition.pk}/import/"
+    preview = admin_client.post(url, {"lang": "ru", "file": upload})
+    assert preview.status_code == 200
+    assert soup(preview).find(id="import-changes") is not None
+    assert not OfficialTextVersion.objects.exists()
+    token = soup(preview).find("input", attrs={"name": "confirm"})["value"]
+    assert admin_client.post(url, {"confirm": token}).status_code == 302
+    version = OfficialTextVersion.objects.get()
+    assert (version.format, version.source_name, version.imported_by) == ("docx", "Z-test.docx", "admin")
+    assert Paragraph.objects.get(article__edition=edition, article__number="2", label="2-3").official_text_ru
+
+
+def test_the_admin_refuses_a_file_over_the_limit_before_reading_it(edition, admin_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.OFFICIAL_TEXT_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("big.txt", b"Article 1. Big\n1. " + b"x" * 2000)
+    response = admin_client.post(f"/admin/law/edition/{edition.pk}/import/", {"lang": "en", "file": upload})
+    assert response.status_code == 200
+    assert "Ештеңе өзгертілген жоқ" in visible_text(soup(response).find(class_="errorlist"))  # in the admin's Kazakh
+    assert not Article.objects.filter(edition=edition).exists()

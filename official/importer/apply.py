@@ -45,6 +45,7 @@ def apply(import_plan: Plan, source: Source):
     new_articles = {c.article for c in changes if c.what == "article" and c.kind == "added"}
     touched = {(c.article, c.label) for c in changes if c.what == "paragraph" and c.article not in new_articles}
     changed_articles = {number for number, _label in touched}
+    changed_articles |= {c.article for c in changes if c.what == "article" and c.kind == "changed"}
     today = timezone.localdate()
     with reversion.create_revision(), bulk_change():
         reversion.set_comment(f"Official text imported ({lang})")
@@ -66,14 +67,19 @@ def apply(import_plan: Plan, source: Source):
             chapter = chapters.get(parsed.chapter) or fallback_chapter(edition, chapters)
             if article is None:
                 article = Article(edition=edition, number=parsed.number, chapter=chapter)
+            elif parsed.chapter in chapters:
+                article.chapter = chapters[parsed.chapter]  # an amendment may move it
             article.position = positions[parsed.number]
             setattr(article, f"official_title_{lang}", parsed.title)
             setattr(article, f"official_notes_{lang}", "\n\n".join(parsed.notes))
-            reviewed = [label for number, label in touched if number == parsed.number]
-            if reviewed:
-                labels = ", ".join(sorted(reviewed, key=number_key))
-                article.review_note = f"{today.isoformat()}: official text ({lang}) changed in paragraph(s) {labels}"
+            reviewed = sorted((label for number, label in touched if number == parsed.number), key=number_key)
             if parsed.number in changed_articles:
+                listed = ", ".join(reviewed[:12]) + (f" and {len(reviewed) - 12} more" if len(reviewed) > 12 else "")
+                where = f"paragraph(s) {listed}" if reviewed else "its title"
+                note = f"{today.isoformat()}: official text ({lang}) changed in {where}"
+                # Each language's import adds its line; the column holds 300 characters.
+                prior = article.review_note if article.needs_review else ""
+                article.review_note = "; ".join(filter(None, [prior, note]))[-300:]
                 article.needs_review = True
                 article.official_changed_on = today
             article.save()

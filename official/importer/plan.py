@@ -28,7 +28,11 @@ class Plan:
 
     def describe(self) -> list[str]:
         """Lines for a command's output: a summary, then each change."""
-        lines = [f"{count} {what}(s) {kind}" for (kind, what), count in self.summary.items() if count]
+        lines = [
+            f"{count} {what if what == 'notes' else what + '(s)'} {kind}"
+            for (kind, what), count in self.summary.items()
+            if count
+        ]
         for change in self.changes:
             where = f"article {change.article}" if change.article else "the act"
             if change.what == "paragraph":
@@ -36,7 +40,7 @@ class Plan:
             elif change.what == "chapter":
                 where = f"chapter {change.label}"
             elif change.what == "notes":
-                where = f"notes on {where}"
+                where = f"the notes on {where}"
             lines.append(f"  {change.kind:8} {where}")
         return lines or ["No changes: the stored text is the same."]
 
@@ -59,6 +63,7 @@ def plan(edition, law: ParsedLaw) -> Plan:
     }
     stored_chapters = {c.number: c for c in edition.chapters.all() if c.number}
     changes: list[Change] = []
+    notes_changes: list[Change] = []  # the database's notes, listed after the law's own text
     for number, title in law.chapters.items():
         chapter = stored_chapters.get(number)
         if chapter is None:
@@ -68,15 +73,18 @@ def plan(edition, law: ParsedLaw) -> Plan:
     incoming = {a.number for a in law.articles}
     act_notes, stored_notes = "\n\n".join(law.notes), getattr(edition, f"official_notes_{lang}") or ""
     if stored_notes != act_notes:
-        changes.append(Change("changed", "notes", "", "", stored_notes, act_notes))
+        notes_changes.append(Change("changed", "notes", "", "", stored_notes, act_notes))
     for parsed in law.articles:
         article = stored.get(parsed.number)
         notes = "\n\n".join(parsed.notes)
         stored_notes = getattr(article, f"official_notes_{lang}", "") or "" if article else ""
         if article is not None and stored_notes != notes:
-            changes.append(Change("changed", "notes", parsed.number, "", stored_notes, notes))
-        if article is None or not any(getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()):
+            notes_changes.append(Change("changed", "notes", parsed.number, "", stored_notes, notes))
+        if article is None or not has_text(article, lang):
             changes.append(Change("added", "article", parsed.number, after=parsed.title))
+        elif (getattr(article, f"official_title_{lang}") or "") != parsed.title:
+            title = getattr(article, f"official_title_{lang}") or ""
+            changes.append(Change("changed", "article", parsed.number, before=title, after=parsed.title))
         old_paragraphs = (
             {p.label: getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()} if article else {}
         )
@@ -92,6 +100,14 @@ def plan(edition, law: ParsedLaw) -> Plan:
             if before and label not in new_labels:
                 changes.append(Change("removed", "paragraph", parsed.number, label, before=before))
     for number, article in stored.items():
-        if number not in incoming and any(getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()):
+        if number not in incoming and has_text(article, lang):
             changes.append(Change("removed", "article", number, before=getattr(article, f"official_title_{lang}")))
-    return Plan(edition, law, changes)
+    return Plan(edition, law, changes + notes_changes)
+
+
+def has_text(article, lang: str) -> bool:
+    """The article is in the stored official text of this language: a title or any paragraph (an
+    article "excluded" by an amendment keeps its heading and loses its paragraphs)."""
+    return bool(getattr(article, f"official_title_{lang}")) or any(
+        getattr(p, f"official_text_{lang}") for p in article.paragraphs.all()
+    )

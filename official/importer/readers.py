@@ -100,11 +100,18 @@ def docx_lines(data: bytes) -> list[Line]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             body = package.getinfo("word/document.xml")
+            unpacked = sum(item.file_size for item in package.infolist())
+            parts = len(package.infolist())
     except zipfile.BadZipFile:
         raise unreadable from None
     except KeyError:
         raise OfficialTextError(None, _("this ZIP file is not a Word document (.docx)")) from None
-    if body.file_size > 20 * limit("OFFICIAL_TEXT_MAX_BYTES"):
+    # python-docx reads every part of the package: cap what it unpacks to, not only the text.
+    if (
+        body.file_size > 20 * limit("OFFICIAL_TEXT_MAX_BYTES")
+        or unpacked > 25 * limit("OFFICIAL_TEXT_MAX_BYTES")
+        or parts > 500
+    ):
         raise OfficialTextError(None, _("the Word file unpacks to far more text than any law has"))
     try:
         document = docx.Document(io.BytesIO(data))
@@ -116,9 +123,12 @@ def docx_lines(data: bytes) -> list[Line]:
     texts: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
+            seen = set()
             for row in block.rows:
                 for cell in row.cells:
-                    texts.extend(p.text for p in cell.paragraphs)
+                    if cell._tc not in seen:  # a merged cell is listed once per row or column it spans
+                        seen.add(cell._tc)
+                        texts.extend(p.text for p in cell.paragraphs)
         else:
             texts.append(block.text)
     return text_lines("\n".join(texts))

@@ -2,6 +2,7 @@
 official text (see official.versions.article_versions)."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from ..versions import article_versions
@@ -12,3 +13,9 @@ register = template.Library()
 @register.simple_tag
 def official_versions(article):
     return article_versions(article, get_language())
+
+
+@register.filter
+def local_day(moment):
+    """The day of a stored time in the site's time zone (Almaty), not in UTC."""
+    return timezone.localdate(moment) if moment else None

@@ -87,3 +87,12 @@ def page_without_js(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def axe_page(chromium):
+    # axe-core is injected by Playwright; the site's own CSP still applies to everything else.
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()

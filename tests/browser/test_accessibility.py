@@ -54,19 +54,11 @@ PAGES = {
     "search": "search/?q=data",
     "search, nothing found": "search/?q=zzzqqq",
     "from draft to law": "ai-law/draft-to-law/",
+    "changes to the official text, none yet": "ai-law/law-230-viii/official-changes/",
     "editions side by side": "ai-law/draft-2025/article-18/compare/?editions=draft-2025,law-230-viii",
     "languages side by side": "ai-law/draft-2025/article-18/compare/?langs=kk,ru,en&text=explanation",
 }
 AXE = Axe()
-
-
-@pytest.fixture
-def axe_page(chromium):
-    # axe-core is injected by Playwright; the site's own CSP still applies to everything else.
-    context = chromium.new_context(bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def violations(page):

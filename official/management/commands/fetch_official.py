@@ -1,7 +1,7 @@
 """`manage.py fetch_official EDITION [--lang kk,ru,en] [--dry-run]`: download the official text from
 the edition's official links and import it; on any failure nothing is changed."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from editorial.languages import LANGUAGE_CODES
 from official.fetch import FetchError, fetch, import_fetched
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--lang", default=",".join(LANGUAGE_CODES), help="e.g. ru or kk,ru (default: all)")
         parser.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
 
+    @no_translations  # operators' output in English, whatever the site's default language
     def handle(self, *args, edition, lang, dry_run, **options):
         target = edition_or_error(edition)
         try:

@@ -3,7 +3,7 @@ a saved web page of Adilet (.html) or plain text, the format told by the file's 
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from editorial.languages import LANGUAGE_CODES
 from law.models import Edition
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--lang", required=True, choices=LANGUAGE_CODES)
         parser.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
 
+    @no_translations  # operators' output in English, whatever the site's default language
     def handle(self, *args, file, edition, lang, dry_run, **options):
         target = edition_or_error(edition)
         try:

@@ -7,7 +7,7 @@ otherwise. Exits non-zero only on an error (no answer, an HTTP error, a page it 
 then changes nothing for that edition.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from law.models import Edition
 from official.fetch import FetchError, fetch, import_fetched, links
@@ -19,6 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("editions", nargs="*", help="edition slugs (default: every edition with official links)")
 
+    @no_translations  # operators' output in English, whatever the site's default language
     def handle(self, *args, editions, **options):
         chosen = Edition.objects.filter(slug__in=editions) if editions else Edition.objects.all()
         if editions and len(chosen) != len(set(editions)):
