@@ -9,6 +9,7 @@ Environment variables:
   PAGE_CACHE_URL        where whole public pages are kept (default: CACHE_URL, under their own prefix)
   OFFICIAL_TEXT_MAX_BYTES  largest official-text file imported or fetched (default 4 MiB)
   OFFICIAL_FETCH_TIMEOUT   seconds to wait for the official publication's server (default 30)
+  DJANGO_TRUSTED_PROXY_COUNT  reverse proxies in front that append X-Forwarded-For (default 0)
   RELEASE               the release's name, e.g. its git commit: cached pages of another release
                         are never served (default: a hash of the code, see lawsite/caching.py)
 """
@@ -92,11 +93,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Failed sign-ins: five wrong passwords are allowed; the sixth locks the account name and the
-# address it came from for 30 minutes (`manage.py axes_reset` unlocks at once).
+# Failed sign-ins: five wrong passwords are allowed; the sixth locks that account name from that
+# address for 30 minutes (`manage.py axes_reset` unlocks at once). The pair, not either alone: a
+# stranger guessing from elsewhere (or naming accounts at random) locks no editor out.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "6"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "lawsite.client_address.client_address"
+# How many reverse proxies of the operator's own stand in front (nginx: 1). Only then is the
+# client's address read from X-Forwarded-For (see lawsite/client_address.py); 0 trusts no header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False

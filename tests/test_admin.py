@@ -220,3 +220,43 @@ def test_markdown_preview_and_view_on_site(editor):
     page = soup(client.get(change_url(article("18"))))
     assert page.select(".md-preview[lang=kk]")
     assert page.find("a", class_="viewsitelink")
+
+
+def fail_six_times(username, address, forwarded=None):
+    extra = {"REMOTE_ADDR": address}
+    if forwarded:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    client = Client(**extra)
+    for attempt in range(6):
+        response = client.post("/admin/login/", {"username": username, "password": f"wrong-{attempt}"})
+    return response.status_code
+
+
+def test_a_stranger_cannot_lock_an_editor_out(editor):
+    """Locks are per account and address: guesses from elsewhere, or at other names from the same
+    address, leave the editor able to sign in."""
+    assert fail_six_times("aigerim", "203.0.113.9") == 429
+    assert fail_six_times("someone-else", "198.51.100.7") == 429
+    assert (
+        Client(REMOTE_ADDR="198.51.100.7")
+        .post("/admin/login/", {"username": "aigerim", "password": PASSWORD})
+        .status_code
+        == 302
+    )
+
+
+def test_behind_a_trusted_proxy_the_clients_own_address_counts(editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"  # every request reaches the site from the proxy
+    assert fail_six_times("aigerim", proxy, forwarded="203.0.113.9") == 429
+    editor_from_home = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert editor_from_home.post("/admin/login/", {"username": "aigerim", "password": PASSWORD}).status_code == 302
+    # A client-written address to the left of the proxy's is ignored: still the attacker's lock.
+    spoofed = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20, 203.0.113.9")
+    assert spoofed.post("/admin/login/", {"username": "aigerim", "password": PASSWORD}).status_code == 429
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(editor):
+    assert fail_six_times("aigerim", "10.0.0.2", forwarded="203.0.113.9") == 429
+    other_header = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert other_header.post("/admin/login/", {"username": "aigerim", "password": PASSWORD}).status_code == 429
