@@ -36,10 +36,12 @@ DEBUG = env_flag("DJANGO_DEBUG", True)
 
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
-if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY and not env_flag("LAWSITE_ALLOW_DEV_SECRET", False):
-    # A production site signed with a key published in the repository has no secrets at all.
+# A production site signed with a key published in the repository, or one short enough to guess,
+# has no secrets at all (Django's own deploy check asks for 50 characters, 5 of them different).
+WEAK_SECRET = SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5
+if not DEBUG and WEAK_SECRET and not env_flag("LAWSITE_ALLOW_DEV_SECRET", False):
     raise ImproperlyConfigured(
-        "DJANGO_DEBUG=0 needs DJANGO_SECRET_KEY set to a long random value "
+        "DJANGO_DEBUG=0 needs DJANGO_SECRET_KEY set to a long random value, at least 50 characters "
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 

@@ -260,3 +260,21 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(editor):
     assert fail_six_times("aigerim", "10.0.0.2", forwarded="203.0.113.9") == 429
     other_header = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
     assert other_header.post("/admin/login/", {"username": "aigerim", "password": PASSWORD}).status_code == 429
+
+
+def test_createeditor_never_takes_over_an_administrator_or_another_account(editor, monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
+    monkeypatch.setenv("EDITOR_PASSWORD", "another-long-passphrase-77")
+    admin = get_user_model().objects.create_superuser("chief", "chief@example.kz", "chief-own-passphrase-99")
+    plain = get_user_model().objects.create_user("visitor", "v@example.kz", "visitor-passphrase-55")
+    for name in ("chief", "visitor"):
+        with pytest.raises(CommandError, match="was not changed"):
+            call_command("createeditor", name, "--no-input")
+    admin.refresh_from_db()
+    plain.refresh_from_db()
+    assert admin.is_superuser and admin.check_password("chief-own-passphrase-99")
+    assert not plain.is_staff and plain.check_password("visitor-passphrase-55")
+    call_command("createeditor", "aigerim", "--no-input")  # an editor's own password can be reset
+    assert get_user_model().objects.get(username="aigerim").check_password("another-long-passphrase-77")

@@ -90,3 +90,10 @@ def test_the_site_refuses_to_start_in_production_with_the_development_secret(tmp
     del env["DJANGO_SECRET_KEY"]
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_the_site_refuses_to_start_in_production_with_a_short_secret(tmp_path):
+    env = production(tmp_path)
+    env["DJANGO_SECRET_KEY"] = "short-but-not-the-default"
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "at least 50 characters" in result.stderr

@@ -35,11 +35,17 @@ class Command(BaseCommand):
             validate_password(password, user)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from None
+        existing = user_model.objects.filter(username=username).first()
+        editors = sync_editors_group()
+        if existing is not None and (existing.is_superuser or not existing.groups.filter(pk=editors.pk).exists()):
+            # Never demote an administrator or take over another account by resetting its password.
+            kind = "an administrator" if existing.is_superuser else "an account outside the Editors group"
+            raise CommandError(f"'{username}' is {kind}: it was not changed. Choose another name.")
         user, created = user_model.objects.get_or_create(username=username, defaults={"email": email})
         user.email = email or user.email
         user.is_staff = True
         user.is_superuser = False
         user.set_password(password)
         user.save()
-        user.groups.add(sync_editors_group())
+        user.groups.add(editors)
         self.stdout.write(f"Editor '{username}' {'created' if created else 'updated'}.")
