@@ -246,3 +246,21 @@ def test_a_term_the_editions_define_differently_shows_the_laws_meaning_then_the_
     )
     page = soup(client.get(f"/{lang}/glossary/"))
     assert page.find(id="ai-system").find_next_sibling("dd").find("details", class_="term-elsewhere") is None
+
+
+@pytest.mark.django_db
+def test_the_glossary_links_a_terms_article_only_when_visitors_can_open_it(admin_client):
+    term = (
+        GlossaryTerm.objects.filter(article__isnull=False, edition__slug="law-230-viii")
+        .select_related("article")
+        .first()
+    )
+    url = term.article.get_absolute_url().replace("/kk/", "/en/").replace("/ru/", "/en/")
+    page = soup(Client().get("/en/glossary/"))
+    assert page.find("a", href=url) is not None
+    Article.objects.filter(pk=term.article_id).update(status="draft")
+    page = soup(Client().get("/en/glossary/"))
+    assert page.find("a", href=url) is None  # named, not linked: a visitor would get a 404
+    assert Client().get(url).status_code == 404
+    staff_page = soup(admin_client.get("/en/glossary/"))
+    assert staff_page.find("a", href=url) is not None
