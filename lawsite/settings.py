@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "lawsite.middleware.PublicMethodsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -275,3 +276,6 @@ OFFICIAL_TEXT_MAX_LINES = 50_000
 OFFICIAL_TEXT_MAX_PARAGRAPHS = 5_000
 # Fetching it from the official links (official/fetch.py): seconds to wait for an answer.
 OFFICIAL_FETCH_TIMEOUT = float(os.environ.get("OFFICIAL_FETCH_TIMEOUT", "30"))
+
+# A refused form (a stale page, cookies blocked) gets the site's own 403 page, in the visitor's language.
+CSRF_FAILURE_VIEW = "lawsite.views.csrf_failure"

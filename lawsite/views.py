@@ -34,6 +34,10 @@ def robots_txt(request):
     return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
 
 
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 

@@ -97,3 +97,34 @@ def test_the_site_refuses_to_start_in_production_with_a_short_secret(tmp_path):
     env["DJANGO_SECRET_KEY"] = "short-but-not-the-default"
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "at least 50 characters" in result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch", "trace"])
+def test_public_pages_refuse_other_methods_with_the_sites_own_405_page(method):
+    from django.test import Client
+
+    response = getattr(Client(), method)("/ru/ai-law/law-230-viii/article-1/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert "Эту страницу можно только читать" in response.content.decode()  # in the visitor's language
+
+
+@pytest.mark.django_db
+def test_options_on_a_public_page_says_what_is_allowed_and_sends_no_page():
+    from django.test import Client
+
+    response = Client().options("/kk/")
+    assert response.status_code == 204 and response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.content == b""
+
+
+@pytest.mark.django_db
+def test_a_refused_form_gets_the_sites_own_403_page_in_the_visitors_language():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="ru")
+    response = client.post("/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Форму не удалось принять" in text and "CSRF verification failed" not in text
