@@ -10,14 +10,22 @@ The error itself goes to the log (django.request), never to the visitor.
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, DataError, IntegrityError, InterfaceError, NotSupportedError, ProgrammingError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 
-# What a database that is down, restarting or out of connections raises.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# A database that is down, restarting, out of connections or whose file is damaged raises a
+# DatabaseError (OperationalError, InterfaceError, or the bare kind for "file is not a database");
+# these four subclasses come from the request or the code instead, and stay 500s.
+OUR_MISTAKES = (DataError, IntegrityError, NotSupportedError, ProgrammingError)
+
+
+def database_unavailable(error) -> bool:
+    if isinstance(error, InterfaceError):  # a connection that is gone (not a DatabaseError in Django)
+        return True
+    return isinstance(error, DatabaseError) and not isinstance(error, OUR_MISTAKES)
 
 
 def language_from_path(path):
@@ -49,7 +57,7 @@ def standalone_page(request, template):
 
 
 def server_error(request):
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
     return HttpResponseServerError(standalone_page(request, "500.html"))
 

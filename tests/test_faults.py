@@ -91,3 +91,30 @@ def test_any_other_error_is_still_a_500(rf):
         response = server_error(rf.get("/en/"))
     assert response.status_code == 500
     assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.fixture(scope="module")
+def site_with_a_damaged_database(tmp_path_factory):
+    """A copy of the site whose SQLite file has been overwritten with rubbish."""
+    work = tmp_path_factory.mktemp("damaged")
+    env = production_env(work)
+    manage(env, ["collectstatic", "--no-input", "-v0"], ["compile_translations"])
+    (work / "site.sqlite3").write_bytes(b"this is not a database file at all " * 200)
+    with gunicorn(env) as base:
+        yield base
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_damaged_database_answers_503_not_500(site_with_a_damaged_database, lang):
+    for path in (f"/{lang}/", f"/{lang}/ai-law/law-230-viii/article-3/"):
+        assert_resting_page(*get(site_with_a_damaged_database + path), lang, path)
+
+
+def test_a_mistake_in_a_query_is_still_a_500(rf):
+    from django.db import IntegrityError
+
+    try:
+        raise IntegrityError("UNIQUE constraint failed")
+    except IntegrityError:
+        response = server_error(rf.get("/en/"))
+    assert response.status_code == 500
