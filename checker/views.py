@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from editorial.addresses import absolute_url
 from editorial.languages import text_in
 from law.models import Edition, RightOrDuty
 
@@ -278,9 +279,9 @@ def render_result(request, edition_slug, page, template):
             "restart_url": place.url("start"),
             "result_url": result_url,
             "print_url": place.url("result_print", query=items),
-            "permanent_url": request.build_absolute_uri(result_url),
+            "permanent_url": absolute_url(request, result_url),
             "code": code,
-            "code_url": request.build_absolute_uri(code_url),
+            "code_url": absolute_url(request, code_url),
         },
     )
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from editorial.addresses import absolute_url
 from editorial.languages import LANGUAGE_CODES, per_language, text_in
 from editorial.numbering import paragraph_display_label
 
@@ -99,7 +100,7 @@ def article_context(request, edition_slug, number):
         "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
         "is_preview": current.status != Status.PUBLISHED,
         "visible": visible,
-        "permanent_url": request.build_absolute_uri(url_in(lang)),
+        "permanent_url": absolute_url(request, url_in(lang)),
     }
 
 
@@ -182,7 +183,7 @@ def edition_print(request, edition):
             "edition": edition,
             "notice": p.edition_status_notice(edition),
             "chapters": chapters,
-            "permanent_url": request.build_absolute_uri(edition.get_absolute_url()),
+            "permanent_url": absolute_url(request, edition.get_absolute_url()),
         },
     )
 

@@ -119,7 +119,9 @@ def code_version() -> str:
 
 def page_key(request, version) -> str:
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-    raw = f"{code_version()}|{version}|{request.method}|{int(accepts_gzip)}|{request.get_full_path()}"
+    # The host and scheme too: without SITE_URL a page's absolute links are made from them.
+    origin = f"{request.scheme}://{request.get_host()}"
+    raw = f"{code_version()}|{version}|{request.method}|{int(accepts_gzip)}|{origin}|{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from editorial.addresses import absolute_url
 from law.models import Edition
 
 
@@ -22,7 +23,7 @@ def language_links(request):
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_url(request, url),
                 "is_current": code == current,
             }
         )
@@ -43,7 +44,7 @@ def site(request):
     return {
         "language_links": language_links(request),
         "site_languages": settings.LANGUAGES,
-        "page_url": request.build_absolute_uri(request.path),
+        "page_url": absolute_url(request, request.path),
         # The law in force, for the navigation (asked of the data; one query, only when used).
         "main_edition": SimpleLazyObject(Edition.objects.main),
     }

@@ -9,6 +9,7 @@ Environment variables:
   PAGE_CACHE_URL        where whole public pages are kept (default: CACHE_URL, under their own prefix)
   OFFICIAL_TEXT_MAX_BYTES  largest official-text file imported or fetched (default 4 MiB)
   OFFICIAL_FETCH_TIMEOUT   seconds to wait for the official publication's server (default 30)
+  SITE_URL              the site's address, e.g. https://ailaw.example.kz (absolute links in pages)
   DJANGO_TRUSTED_PROXY_COUNT  reverse proxies in front that append X-Forwarded-For (default 0)
   RELEASE               the release's name, e.g. its git commit: cached pages of another release
                         are never served (default: a hash of the code, see lawsite/caching.py)
@@ -279,3 +280,7 @@ OFFICIAL_FETCH_TIMEOUT = float(os.environ.get("OFFICIAL_FETCH_TIMEOUT", "30"))
 
 # A refused form (a stale page, cookies blocked) gets the site's own 403 page, in the visitor's language.
 CSRF_FAILURE_VIEW = "lawsite.views.csrf_failure"
+
+# The site's own address, e.g. https://ailaw.example.kz: absolute links in pages (print, language
+# alternates, shared result links) are made from it, never from the request's Host header.
+SITE_URL = os.environ.get("SITE_URL", "").strip()

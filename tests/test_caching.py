@@ -234,3 +234,29 @@ def test_pages_are_served_from_the_database_when_the_cache_server_is_down(settin
             "cache unreachable on get; serving from the database",
             "cache unreachable on set",
         ], url
+
+
+def test_a_host_header_never_reaches_another_visitors_page(page_cache, settings):
+    """Without SITE_URL, absolute links come from the (validated) host: the cache keeps hosts apart."""
+    settings.ALLOWED_HOSTS = ["ailaw.example.kz", "mirror.example.kz"]
+    settings.SITE_URL = ""
+    first = Client(HTTP_HOST="mirror.example.kz").get("/ru/ai-law/law-230-viii/article-3/print/")
+    assert "mirror.example.kz" in first.content.decode()
+    second = Client(HTTP_HOST="ailaw.example.kz").get("/ru/ai-law/law-230-viii/article-3/print/")
+    assert "ailaw.example.kz" in second.content.decode() and "mirror.example.kz" not in second.content.decode()
+
+
+def test_with_site_url_pages_do_not_depend_on_the_host_header(page_cache, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.SITE_URL = "https://ailaw.example.kz"
+    page = Client(HTTP_HOST="attacker.example").get("/ru/ai-law/law-230-viii/article-3/print/").content.decode()
+    assert "https://ailaw.example.kz/ru/ai-law/law-230-viii/article-3/" in page
+    assert "attacker.example" not in page
+
+
+def test_a_disallowed_host_gets_the_400_page_not_a_500(settings):
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["ailaw.example.kz"]
+    response = Client(raise_request_exception=False).get("/ru/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
