@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from editorial.models import EditableContent
+
+# Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
+NUMBER = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,2}$", _("Use digits, joined by hyphens: 7 or 7-1."))
+LABEL = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,3}$", _("Use digits, joined by hyphens: 3, or 3-2."))
 
 
 class Status(models.TextChoices):
@@ -124,7 +129,7 @@ class Chapter(EditableContent):
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters")
     key = models.SlugField(help_text=_("Stable identifier within the edition, e.g. '1' or 'transparency'."))
-    number = models.CharField(_("chapter number"), max_length=10, blank=True)
+    number = models.CharField(_("chapter number"), max_length=10, blank=True, validators=[NUMBER])
     is_official = models.BooleanField(
         _("official chapter"),
         default=True,
@@ -158,7 +163,9 @@ class ArticleQuerySet(models.QuerySet):
 class Article(EditableContent):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
-    number = models.CharField(_("article number"), max_length=10, help_text=_("For example 7 or 7-1."))
+    number = models.CharField(
+        _("article number"), max_length=10, validators=[NUMBER], help_text=_("For example 7 or 7-1.")
+    )
     position = models.PositiveIntegerField(default=0)
     official_title = models.CharField(_("official title"), max_length=500, blank=True)
     plain_title = models.CharField(_("plain title"), max_length=300, blank=True)
@@ -219,7 +226,9 @@ class Paragraph(EditableContent):
     """A paragraph or subparagraph, keyed by a label that is the same in every language ('3', '3-2')."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
-    label = models.CharField(_("label"), max_length=20)
+    label = models.CharField(
+        _("label"), max_length=20, validators=[LABEL], help_text=_("For example 3, or 3-2 for a subparagraph.")
+    )
     position = models.PositiveIntegerField(default=0)
     official_text = models.TextField(_("official text"), blank=True)
     note = models.TextField(_("plain-language note (Markdown)"), blank=True)

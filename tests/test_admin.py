@@ -278,3 +278,31 @@ def test_createeditor_never_takes_over_an_administrator_or_another_account(edito
     assert not plain.is_staff and plain.check_password("visitor-passphrase-55")
     call_command("createeditor", "aigerim", "--no-input")  # an editor's own password can be reset
     assert get_user_model().objects.get(username="aigerim").check_password("another-long-passphrase-77")
+
+
+@pytest.mark.parametrize(("field", "value"), [("number", "16a"), ("number", "16/../1"), ("number", "")])
+def test_an_article_number_that_would_break_its_address_is_refused(editor, field, value):
+    client = signed_in(editor)
+    target = article("16")
+    data = form_fields(client.get(change_url(target)), "article_form")
+    data[field] = value
+    response = client.post(change_url(target), data)
+    assert response.status_code == 200  # the form again, with the error; never a 500
+    assert soup(response).find(class_="errorlist") is not None
+    target.refresh_from_db()
+    assert target.number == "16"
+    assert Client().get("/en/ai-law/draft-2025/article-16/").status_code == 200
+
+
+def test_paragraph_labels_and_chapter_numbers_are_checked_by_the_model():
+    from django.core.exceptions import ValidationError
+
+    from law.models import Chapter, Paragraph
+
+    paragraph = Paragraph(article=article("16"), label="3 b")
+    with pytest.raises(ValidationError, match="label"):
+        paragraph.full_clean()
+    chapter = Chapter.objects.exclude(number="").first()
+    chapter.number = "IV"
+    with pytest.raises(ValidationError, match="number"):
+        chapter.full_clean()
