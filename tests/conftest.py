@@ -77,3 +77,20 @@ def site(site_env):
     """Base URL of that copy of the site under gunicorn: for browser and load tests."""
     with gunicorn(site_env, workers=2, probe="/kk/") as base:
         yield base
+
+
+def make_test_edition(**extra):
+    """A made-up edition of the act ("test-law") for the importer's tests, with titles in kk, ru, en."""
+    from law.models import Act, Edition
+
+    return Edition.objects.create(
+        act=Act.objects.get(slug="ai-law"),
+        slug="test-law",
+        kind="law",
+        legal_status="in_force",
+        title_en="Test law",
+        title_ru="Тестовый закон",
+        title_kk="Сынақ заңы",
+        position=9,
+        **extra,
+    )

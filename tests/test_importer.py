@@ -9,10 +9,10 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from law.content import database_hash
-from law.models import Act, Article, Edition, Paragraph
+from law.models import Article, Paragraph
 from official.importer import OfficialTextError, parse
 
-from .conftest import soup, visible_text
+from .conftest import make_test_edition, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +22,7 @@ LANGS = ["kk", "ru", "en"]
 
 @pytest.fixture
 def edition():
-    return Edition.objects.create(
-        act=Act.objects.get(slug="ai-law"),
-        slug="test-law",
-        kind="law",
-        legal_status="in_force",
-        number="1-TEST",
-        title_en="Test law",
-        title_ru="Тестовый закон",
-        title_kk="Сынақ заңы",
-        position=9,
-    )
+    return make_test_edition(number="1-TEST")
 
 
 def run_import(path, lang, *extra):

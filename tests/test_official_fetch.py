@@ -14,10 +14,10 @@ from django.test import Client
 from django.utils import translation
 
 from law.content import database_hash
-from law.models import Act, Article, Edition, Paragraph
+from law.models import Article, Paragraph
 from official.models import OfficialTextVersion
 
-from .conftest import soup, visible_text
+from .conftest import make_test_edition, soup, visible_text
 from .official_documents import adilet_page, docx_bytes, error_page, fixture_lines
 
 pytestmark = pytest.mark.django_db
@@ -72,16 +72,7 @@ def server():
 
 @pytest.fixture
 def edition(server):
-    edition = Edition.objects.create(
-        act=Act.objects.get(slug="ai-law"),
-        slug="test-law",
-        kind="law",
-        legal_status="in_force",
-        title_en="Test law",
-        title_ru="Тестовый закон",
-        title_kk="Сынақ заңы",
-        position=9,
-    )
+    edition = make_test_edition()
     for lang in LANGS:
         setattr(edition, f"official_url_{lang}", f"{server.base}/{lang}/docs/T1")
         setattr(edition, f"official_download_url_{lang}", f"{server.base}/{lang}/docs/T1/download/docx")

@@ -11,11 +11,11 @@ from django.test import Client
 from django.utils import translation
 
 from law.content import database_hash
-from law.models import Act, Article, Edition, Paragraph
+from law.models import Article, Paragraph
 from official.importer import OfficialTextError, parse, read
 from official.models import OfficialTextVersion
 
-from .conftest import soup, visible_text
+from .conftest import make_test_edition, soup, visible_text
 from .official_documents import (
     FIXTURES,
     MENU,
@@ -41,16 +41,7 @@ LANGS = ["kk", "ru", "en"]
 
 @pytest.fixture
 def edition():
-    return Edition.objects.create(
-        act=Act.objects.get(slug="ai-law"),
-        slug="test-law",
-        kind="law",
-        legal_status="in_force",
-        title_en="Test law",
-        title_ru="Тестовый закон",
-        title_kk="Сынақ заңы",
-        position=9,
-    )
+    return make_test_edition()
 
 
 def shape(law):

@@ -10,13 +10,13 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from law.models import Act, Article, Edition
+from law.models import Article
 from law.presentation import long_date
 from official.importer import parse
 from official.models import OfficialTextVersion
 from official.versions import as_of, dates_in
 
-from .conftest import soup, visible_text
+from .conftest import make_test_edition, soup, visible_text
 from .official_documents import FIXTURES, fixture_lines
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edition():
-    return Edition.objects.create(
-        act=Act.objects.get(slug="ai-law"),
-        slug="test-law",
-        kind="law",
-        legal_status="in_force",
-        title_en="Test law",
-        title_ru="Тестовый закон",
-        title_kk="Сынақ заңы",
-        official_url_en="https://adilet.zan.kz/eng/docs/T1",
-        position=9,
-    )
+    return make_test_edition(official_url_en="https://adilet.zan.kz/eng/docs/T1")
 
 
 def import_lines(tmp_path, lines, lang="en", name="law.txt"):
