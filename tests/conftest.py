@@ -94,3 +94,12 @@ def make_test_edition(**extra):
         position=9,
         **extra,
     )
+
+
+@pytest.fixture
+def in_english():
+    """Messages in English whatever the site's default language (Kazakh): for tests that read them."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

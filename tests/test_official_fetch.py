@@ -11,7 +11,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
-from django.utils import translation
 
 from law.content import database_hash
 from law.models import Article, Paragraph
@@ -20,14 +19,8 @@ from official.models import OfficialTextVersion
 from .conftest import make_test_edition, soup, visible_text
 from .official_documents import adilet_page, docx_bytes, error_page, fixture_lines
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """The importer's reasons are in the active language (the admin's: Kazakh by default)."""
-    with translation.override("en"):
-        yield
+# The importer's reasons are in the active language: these tests read them in English.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 LANGS = ["kk", "ru", "en"]

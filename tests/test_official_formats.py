@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
-from django.utils import translation
 
 from law.content import database_hash
 from law.models import Article, Paragraph
@@ -26,14 +25,8 @@ from .official_documents import (
     large_docx_bytes,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """The importer's reasons are in the active language (the admin's: Kazakh by default)."""
-    with translation.override("en"):
-        yield
+# The importer's reasons are in the active language: these tests read them in English.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 LANGS = ["kk", "ru", "en"]
