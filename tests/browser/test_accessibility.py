@@ -3,6 +3,7 @@ control, headings are in order, languages are marked, and a 360-pixel phone neve
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 LANGS = ["kk", "ru", "en"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -82,9 +83,7 @@ def test_no_axe_violations_with_a_glossary_pop_up_open(axe_page, site):
         term = axe_page.locator("#plain-language a.term").first
         term.click()
         # The definitions are fetched on first use: the term says when it is open.
-        axe_page.wait_for_function(
-            "document.querySelector('#plain-language a.term').getAttribute('aria-expanded') === 'true'"
-        )
+        expect(term).to_have_attribute("aria-expanded", "true")
         axe_page.locator(f"#{term.get_attribute('aria-controls')}").wait_for(state="visible")
         assert violations(axe_page) == []
 

@@ -1,5 +1,7 @@
 """Glossary pop-ups in a real browser: keyboard first, and a plain link without JavaScript."""
 
+from playwright.sync_api import expect
+
 ARTICLE = "/en/ai-law/draft-2025/article-15/"
 
 
@@ -10,8 +12,9 @@ def test_a_term_opens_and_closes_from_the_keyboard(site, page):
     assert term.get_attribute("aria-expanded") == "false"
     term.focus()
     page.keyboard.press("Enter")
-    # The definitions are fetched on first use: wait for the term to say it is expanded.
-    page.wait_for_function("document.querySelector('#plain-language a.term').getAttribute('aria-expanded') === 'true'")
+    # The definitions are fetched on first use: wait for the term to say it is expanded. `expect`
+    # polls from Python; a string predicate would need eval, which the site's CSP forbids.
+    expect(term).to_have_attribute("aria-expanded", "true")
     pop_id = term.get_attribute("aria-controls")
     pop = page.locator(f"#{pop_id}")
     pop.wait_for(state="visible")
