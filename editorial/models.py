@@ -30,7 +30,8 @@ class EditableContent(models.Model):
     - `version` grows by one on every save. A save is refused (StaleEdit) when the record changed
       since this copy was read: the UPDATE only matches the row while it still has the version this
       copy was read with (`_loaded_version`; the admin sets it from the form), on every database and
-      for every way a record is saved, inline rows included.
+      for every way a record is saved, inline rows included. A copy not read from the database (a
+      restore from history saves "raw") moves the version on from the stored one, never back.
     - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
       the text and when it last changed, so editors see which translations are out of date.
     """
@@ -66,8 +67,16 @@ class EditableContent(models.Model):
 
     def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
         loaded = getattr(self, "_loaded_version", None)
-        if loaded is None or not values:
+        if not values:
             return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        if loaded is None:
+            # A copy not read from the database: a restore from history or a fixture (they save
+            # "raw", with the version they were serialized at). The version still only grows, so a
+            # form opened before the restore cannot save over it.
+            values = [(f, m, models.F("version") + 1 if f.attname == "version" else v) for f, m, v in values]
+            updated = super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+            self.version = base_qs.filter(pk=pk_val).values_list("version", flat=True).first()
+            return updated
         updated = base_qs.filter(pk=pk_val, version=loaded)._update(values) > 0
         if not updated and base_qs.filter(pk=pk_val).exists():
             raise StaleEdit(f"{self._meta.label} {pk_val} changed since version {loaded} was read")

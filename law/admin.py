@@ -57,12 +57,25 @@ class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
     history_latest_first = True
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        first_name, first_options = fieldsets[0]
-        fields = list(first_options["fields"])
-        if "loaded_version" not in fields:
-            fields.append("loaded_version")
-        return [(first_name, {**first_options, "fields": fields}), *fieldsets[1:]]
+        return with_version_field(super().get_fieldsets(request, obj))
+
+
+class ConcurrentInline:
+    """An inline row that carries its record's version, so its save is checked like a page's."""
+
+    form = ConcurrentEditForm
+
+    def get_fieldsets(self, request, obj=None):
+        return with_version_field(super().get_fieldsets(request, obj))
+
+
+def with_version_field(fieldsets):
+    """The fieldsets with the hidden `loaded_version` added to the first (rendered with the form)."""
+    first_name, first_options = fieldsets[0]
+    fields = list(first_options["fields"])
+    if "loaded_version" not in fields:
+        fields.append("loaded_version")
+    return [(first_name, {**first_options, "fields": fields}), *fieldsets[1:]]
 
 
 def preview_block(obj, field):
@@ -77,16 +90,14 @@ def preview_block(obj, field):
     )
 
 
-class ParagraphInline(TranslationStackedInline):
-    form = ConcurrentEditForm
+class ParagraphInline(ConcurrentInline, TranslationStackedInline):
     model = Paragraph
     extra = 0
     fields = ("label", "position", "official_text", "note", "note_needs_review")
     ordering = ("position",)
 
 
-class RightOrDutyInline(TranslationStackedInline):
-    form = ConcurrentEditForm
+class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
     model = RightOrDuty
     extra = 0
     fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")

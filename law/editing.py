@@ -35,20 +35,33 @@ class ConcurrentEditForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        # Every form that edits an existing record carries the version it was read at, and the
+        # check below runs for every such form: an article's own fields, each inline row and a
+        # restore from history alike. A form without it is refused, never saved unchecked.
         loaded = cleaned.get("loaded_version")
-        if self.instance.pk and loaded is not None:
-            model = type(self.instance)
-            current = (
-                model._default_manager.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != loaded:
-                raise ValidationError(self.conflict_message(), code="stale")
-            # The save itself checks again, in its UPDATE (EditableContent): nothing slips between.
-            self.instance._loaded_version = loaded
+        if loaded is None:
+            raise ValidationError(self.no_version_message(), code="no_version")
+        model = type(self.instance)
+        current = (
+            model._default_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current is not None and current != loaded:
+            raise ValidationError(self.conflict_message(), code="stale")
+        # The save itself checks again, in its UPDATE (EditableContent): nothing slips between.
+        self.instance._loaded_version = loaded
         return cleaned
+
+    def no_version_message(self):
+        return _(
+            "Your changes were NOT saved: the form did not say which version of this record it was "
+            "opened at, so a newer save could have been overwritten. Your text is still in this form: "
+            "copy it, reload the page, and save again."
+        )
 
     def conflict_message(self):
         """Which fields differ between what is saved now and what this editor sent."""

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.management import call_command
 
 from law.content import load
 from scripts.serving import SETUP, gunicorn, manage, production_env
@@ -103,3 +104,14 @@ def in_english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def editor(monkeypatch):
+    from .admin_forms import PASSWORD
+
+    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
+    call_command("createeditor", "aigerim", "--no-input", "--email", "aigerim@example.kz")
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="aigerim")

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -11,51 +10,10 @@ from reversion.models import Version
 
 from law.models import Article
 
+from .admin_forms import PASSWORD, form_fields, signed_in
 from .conftest import soup, visible_text
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-editor-passphrase-42"
-
-
-@pytest.fixture
-def editor(monkeypatch):
-    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
-    call_command("createeditor", "aigerim", "--no-input", "--email", "aigerim@example.kz")
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username="aigerim")
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def form_fields(response, form_id):
-    """What a browser would send for the form as it stands: every named control with its value."""
-    page = BeautifulSoup(response.content.decode(), "html.parser")
-    form = page.find("form", id=form_id)
-    assert form is not None, f"no form #{form_id}"
-    data = {}
-    for control in form.find_all(["input", "textarea", "select"]):
-        name = control.get("name")
-        if not name or control.get("type") in ("submit", "button", "file"):
-            continue
-        if control.name == "textarea":
-            data[name] = control.get_text()
-            if data[name].startswith("\n"):
-                data[name] = data[name][1:]
-        elif control.name == "select":
-            chosen = control.find("option", selected=True)
-            data[name] = chosen["value"] if chosen else ""
-        elif control.get("type") in ("checkbox", "radio"):
-            if control.has_attr("checked"):
-                data[name] = control.get("value", "on")
-        else:
-            data[name] = control.get("value", "")
-    return data
 
 
 def article(number="16"):
