@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from editorial.languages import LANGUAGE_CODES, text_in
+from editorial.page_cache import made_from_query
 from law import presentation as p
 from law import views as law_views
 from law.models import Edition
@@ -38,6 +39,7 @@ def draft_to_law(request):
         raise Http404("No concordance of the law in force")
     editions = {earlier.slug: earlier, later.slug: later}
     by = editions.get(request.GET.get("by", ""), later)
+    made_from_query(request, [("by", request.GET["by"])] if request.GET.get("by") in editions else [])
     rows = [
         {"earlier": side(row, earlier), "later": side(row, later), "note": text_in(row, "note", get_language())}
         for row in Correspondence.objects.filter(earlier_edition=earlier, later_edition=later).prefetch_related(

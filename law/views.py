@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from editorial.addresses import absolute_url
 from editorial.languages import LANGUAGE_CODES, per_language, text_in
 from editorial.numbering import paragraph_display_label
+from editorial.page_cache import made_from_query
 
 from . import compare
 from . import glossary as g
@@ -153,6 +154,7 @@ def article_print(request, edition, number):
     context = article_context(request, edition, number)
     context.pop("visible")
     context["with_official"] = request.GET.get("official") == "1"
+    made_from_query(request, [("official", "1")] if context["with_official"] else [])
     return render(request, "law/article_print.html", context)
 
 

@@ -5,8 +5,9 @@ are cached per language and path under that version and the code's version, so a
 at once everywhere: with several workers each process re-reads the version at most once a second.
 Visitors who are signed in (they carry a session cookie) never get a cached page. Responses carry
 Cache-Control, Last-Modified and (through ConditionalGetMiddleware) an ETag, so browsers and a CDN
-can cache and revalidate too. Pages live in their own cache (the "pages" alias), so clearing the
-default cache for any other reason leaves them be.
+can cache and revalidate too. A page with a query string is kept only when its view said it was
+made from exactly that query (editorial/page_cache.py). Pages live in their own cache (the "pages"
+alias), so clearing the default cache for any other reason leaves them be.
 
 A cache server that is down never takes the site down: every cache call is guarded, and the page is
 then rendered from the database.
@@ -25,6 +26,7 @@ from django.core.cache import caches
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from editorial.page_cache import cacheable_query
 from law.changes import site_version_changed
 from law.models import SiteState
 
@@ -157,7 +159,12 @@ class PublicPageCacheMiddleware:
             return response
         response["Last-Modified"] = http_date(changed)
         patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+            and cacheable_query(request)
+        ):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
             if hasattr(response, "render") and callable(response.render):
                 response.render()

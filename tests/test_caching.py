@@ -260,3 +260,49 @@ def test_a_disallowed_host_gets_the_400_page_not_a_500(settings):
     response = Client(raise_request_exception=False).get("/ru/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "evil.example" not in response.content.decode()
+
+
+# --------------------------------------------------------------------------- query strings
+
+
+def stored_pages():
+    return len(caches["pages"]._cache)  # the page cache in tests is Django's LocMemCache
+
+
+FLOW_RESULT = "/kk/ai-law/draft-2025/check/result/?uses_ai=yes&provides_ai=no&data_library=no"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        URL + "?utm_source=mail",  # a parameter no page reads
+        URL + "?official=1",  # read by the print view only
+        "/en/search/?q=risk",  # any words at all: search pages are made fresh
+        FLOW_RESULT + "&utm_source=mail",
+        "/kk/ai-law/draft-2025/check/result/?data_library=no&provides_ai=no&uses_ai=yes",  # reordered
+        "/en/ai-law/draft-2025/article-15/print/?official=yes",  # a value the view does not know
+        "/en/ai-law/draft-to-law/?by=nothing",
+    ],
+)
+def test_a_query_string_the_page_was_not_made_from_creates_no_cached_page(page_cache, url):
+    for n in range(3):
+        response = Client().get(f"{url}{n}" if url.endswith("mail") else url)
+        assert response.status_code in (200, 302), url
+    assert stored_pages() == 0, url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        FLOW_RESULT,
+        "/en/ai-law/draft-2025/check/provides_ai/?uses_ai=yes",
+        "/en/ai-law/draft-2025/article-15/print/?official=1",
+        "/en/ai-law/draft-to-law/?by=draft-2025",
+    ],
+)
+def test_a_page_at_the_address_the_sites_own_links_use_is_cached(page_cache, url, django_assert_num_queries):
+    first = Client().get(url)
+    assert first.status_code == 200, url
+    with django_assert_num_queries(0):
+        second = Client().get(url)
+    assert second.content == first.content
