@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "lawsite.middleware.PublicMethodsMiddleware",
+    "lawsite.limits.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +182,9 @@ PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)
 # that question cheap); the server-side cache itself is emptied at once when content changes.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
 RELEASE = os.environ.get("RELEASE", "").strip()
+# Requests too large to read get the site's 414 or 431 page (lawsite/limits.py; gunicorn.conf.py).
+MAX_URL_LENGTH = 2048
+MAX_REQUEST_HEADER_BYTES = 16 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
