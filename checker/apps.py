@@ -10,12 +10,15 @@ class CheckerConfig(AppConfig):
 
     def ready(self):
         from law.history import keep_history
+        from law.record_rules import add_rule
         from law.roles import allow_editors
 
         from . import content  # noqa: F401  (registers the edition folder "check" with law.content)
         from .models import FlowDeclaration, FlowText
+        from .record_rules import right_or_duty_errors
 
         keep_history(FlowText)
+        add_rule(right_or_duty_errors)  # the flow must not lose a record to an edit
         keep_history(FlowDeclaration, bookkeeping=False)
         # Words of the flow can be changed, not added: their keys come from the declaration.
         allow_editors("checker", "flowtext", ("change", "view"))

@@ -195,6 +195,12 @@ class FlowFolder:
         declaration = check_declaration(reader, source, source.data, record_keys)
         if declaration is None:
             return None
+        questions = {q["name"]: q["values"] for q in declaration["questions"]}
+        for article in edition.articles:
+            for item in article.meta["rights_and_duties"]:
+                # A record whose condition names no question would be shown to no one, silently.
+                where = f"article {article.number}, right or duty '{item['key']}'"
+                check_condition(reader, source, item["applies_if"], questions, where)
         known = set(Flow.from_declaration(declaration).text_keys())
         texts = {}
         for lang in LANGUAGE_CODES:

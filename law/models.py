@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -17,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from editorial.models import EditableContent
+
+from .record_rules import broken_rules
 
 # Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
 NUMBER = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,2}$", _("Use digits, joined by hyphens: 7 or 7-1."))
@@ -316,6 +319,12 @@ class RightOrDuty(EditableContent):
 
     def __str__(self):
         return self.key
+
+    def clean(self):
+        super().clean()
+        errors = broken_rules(self)  # e.g. the question flow's (checker/record_rules.py)
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         # The edition is the article's: kept here so that keys can be unique within an edition.
