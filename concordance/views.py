@@ -24,9 +24,11 @@ def first_position(articles) -> float:
     return articles[0].position if articles else float("inf")
 
 
-def cell(row: dict, which: str) -> dict:
-    """One edition's articles in a row; when it has none, why: new (earlier side) or dropped."""
-    return {"articles": row[which], "missing": "new" if which == "earlier" else "dropped"}
+def cell(row: dict, which: str, user) -> dict:
+    """One edition's articles in a row, each with whether this visitor can open it (an unpublished
+    one is named, not linked); when it has none, why: new (earlier side) or dropped."""
+    articles = [{"article": a, "linked": a.is_visible_to(user)} for a in row[which]]
+    return {"articles": articles, "missing": "new" if which == "earlier" else "dropped"}
 
 
 def draft_to_law(request):
@@ -60,7 +62,10 @@ def draft_to_law(request):
             "later": later,
             "by": by,
             "columns": [earlier, later] if by == earlier else [later, earlier],
-            "rows": [{"cells": [cell(r, first), cell(r, second)], "note": r["note"]} for r in rows],
+            "rows": [
+                {"cells": [cell(r, first, request.user), cell(r, second, request.user)], "note": r["note"]}
+                for r in rows
+            ],
         },
     )
 

@@ -214,6 +214,10 @@ class Article(EditableContent):
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
 
+    def is_visible_to(self, user) -> bool:
+        """Whether `user` may open the article's page (Article.objects.visible_to, for one article)."""
+        return self.status == Status.PUBLISHED or (user.is_authenticated and user.is_staff)
+
     def save(self, *args, **kwargs):
         if not self.needs_review and self.official_changed_on:
             self.official_changed_on = None

@@ -1,5 +1,6 @@
 """From draft to law: every article of each edition names its counterpart, both ways, in kk, ru, en."""
 
+import re
 import shutil
 
 import pytest
@@ -83,3 +84,37 @@ def test_a_row_naming_an_article_that_does_not_exist_is_refused(tmp_path):
     meta.write_text(meta.read_text(encoding="utf-8").replace('"31"', '"32"', 1), encoding="utf-8")
     with pytest.raises(ContentErrors, match=r"'32' is not an article of law-230-viii"):
         parse_tree(content)
+
+
+def unpublish_a_counterpart():
+    """A law article that a draft article became, taken back to draft; and that draft article."""
+    row = Correspondence.objects.filter(earlier_articles__isnull=False, later_articles__isnull=False).first()
+    hidden = row.later_articles.order_by("position").first()
+    hidden.status = "draft"
+    hidden.save()
+    source = row.earlier_articles.order_by("position").first()
+    return hidden, source
+
+
+def links_to(response, article) -> bool:
+    """Whether the page links to the article or one of its own pages (not article-10 for article-1)."""
+    page = re.compile(re.escape(article.get_absolute_url()) + r"($|[#?]|compare/|print/)")
+    return any(page.match(a["href"]) for a in soup(response).find_all("a", href=True))
+
+
+@pytest.mark.django_db
+def test_the_what_changed_box_and_the_table_do_not_link_to_an_unpublished_article(admin_user):
+    hidden, source = unpublish_a_counterpart()
+    with translation.override("en"):
+        article_page = Client().get(source.get_absolute_url())
+        table = Client().get("/en/ai-law/draft-to-law/")
+        assert Client().get(hidden.get_absolute_url()).status_code == 404  # where such a link would lead
+        assert article_page.status_code == 200 and table.status_code == 200
+        assert not links_to(article_page, hidden)
+        assert not links_to(table, hidden)
+        # Still named, so the row keeps its meaning.
+        assert f"Article {hidden.number}" in visible_text(soup(table).find("table"))
+        staff = Client()
+        staff.force_login(admin_user)
+        assert links_to(staff.get(source.get_absolute_url()), hidden)
+        assert links_to(staff.get("/en/ai-law/draft-to-law/"), hidden)

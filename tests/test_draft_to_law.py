@@ -60,7 +60,7 @@ def test_the_table_reads_by_the_drafts_numbering_on_request(client, lang):
         assert "/ai-law/draft-2025/" in a["href"] or "/ai-law/law-230-viii/" in a["href"]
 
 
-@pytest.mark.parametrize("query", ["?by=nothing", "?by=", "?by=%00", "?by=" + "x" * 3000])
+@pytest.mark.parametrize("query", ["?by=nothing", "?by=", "?by=%00", "?by=" + "x" * 1500])
 def test_a_wrong_order_falls_back_to_the_law_in_force(client, query):
     _page, rows = table_of(client, "en", query)
     assert numbers(rows[0].find_all("td")[0]) == ["1"]
@@ -107,7 +107,7 @@ def test_a_new_article_has_no_counterpart_and_says_so(client):
 
 
 @pytest.mark.parametrize(
-    "editions", ["draft-2025", "draft-2025,draft-2025", "law-230-viii,nope", "a,b,c", "x" * 5000, ""]
+    "editions", ["draft-2025", "draft-2025,draft-2025", "law-230-viii,nope", "a,b,c", "x" * 1500, ""]
 )
 def test_a_bad_choice_of_editions_is_explained(client, lang, editions):
     response = editions_compare(client, lang, "draft-2025", "18", editions)

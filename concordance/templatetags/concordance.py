@@ -1,4 +1,4 @@
-"""{% what_changed article as rows %}: the other editions' counterparts of an article, for its page."""
+"""{% what_changed article user as rows %}: the other editions' counterparts of an article, for its page."""
 
 from django import template
 from django.utils.translation import get_language
@@ -11,8 +11,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def what_changed(article) -> list[dict]:
+def what_changed(article, user) -> list[dict]:
     """One entry per concordance row naming the article: the other side's articles and the note.
+
+    Each article comes with `linked`: whether this visitor can open it (an unpublished one is named,
+    not linked), and the entry with `comparable`: whether the side-by-side view has a counterpart.
 
     `kind` is "became" (an earlier edition's article, seen from there), "came_from", "new" (a later
     article with no source) or "dropped" (an earlier article the later edition did not keep).
@@ -34,7 +37,8 @@ def what_changed(article) -> list[dict]:
             {
                 "kind": kind,
                 "edition": row.later_edition if is_earlier else row.earlier_edition,
-                "articles": others,
+                "articles": [{"article": other, "linked": other.is_visible_to(user)} for other in others],
+                "comparable": any(other.is_visible_to(user) for other in others),
                 "note": text_in(row, "note", lang),
             }
         )
