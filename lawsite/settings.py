@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "lawsite.caching.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lawsite.locale.SiteLocaleMiddleware",  # Django's, with English for foreign browsers
     "lawsite.middleware.PublicMethodsMiddleware",
     "lawsite.limits.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -17,7 +17,18 @@ def article_url(lang, number):
 
 
 @pytest.mark.parametrize(
-    "accept, expected", [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en", "/en/"), ("kk", "/kk/"), ("de", "/kk/")]
+    "accept, expected",
+    [
+        ("ru-RU,ru;q=0.9", "/ru/"),
+        ("en-GB,en", "/en/"),
+        ("kk", "/kk/"),
+        ("kk-KZ,ru;q=0.8", "/kk/"),
+        ("de", "/en/"),  # none of the site's languages: English
+        ("de-DE,de;q=0.9,fr;q=0.8", "/en/"),
+        ("uk,ru;q=0.8,en;q=0.5", "/ru/"),  # Russian before English in the browser's list
+        ("fr,en;q=0.9,ru;q=0.8", "/en/"),
+        ("", "/kk/"),  # no list at all: the state language
+    ],
 )
 def test_root_redirects_by_accept_language(client, accept, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
