@@ -14,7 +14,8 @@ finds "система", "кукык" finds "құқықтары"), never a piece 
 does not find "жинағы" either; abbreviations take their endings after a hyphen ("ЖИ-ге",
 "ИИ-системы"), which splits words, so those are still found. The index stores each text as
 `index_form` (its folded words between spaces), which a plain `LIKE '% word%'` can match on
-SQLite and PostgreSQL alike.
+SQLite and PostgreSQL alike. A word also finds its other forms by their stem (stemming.py), and a
+match is highlighted as the whole word it is in (query.matched_words).
 """
 
 from __future__ import annotations
@@ -51,13 +52,6 @@ def index_form(text: str) -> str:
 def needle(word: str) -> str:
     """What `index_form` text contains when a query word (folded) matches one of its words."""
     return f" {word} " if len(word) < WHOLE_WORD_BELOW else f" {word}"
-
-
-def word_pattern(word: str) -> re.Pattern:
-    """Where a query word (folded) matches in folded text: at the start of a word, and for a short
-    word only the whole word. The same rule as `needle`, for highlighting."""
-    end = r"(?![^\W_])" if len(word) < WHOLE_WORD_BELOW else ""
-    return re.compile(r"(?<![^\W_])" + re.escape(word) + end)
 
 
 @dataclass

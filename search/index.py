@@ -21,6 +21,7 @@ from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
 
 from .folding import index_form
 from .models import RANKS, Kind, SearchEntry
+from .stemming import stem_form
 
 BATCH = 500
 
@@ -29,7 +30,15 @@ def entry(lang, kind, text, **source) -> SearchEntry | None:
     text = " ".join(text.split())
     if not text:
         return None
-    return SearchEntry(lang=lang, kind=kind, rank=RANKS[kind], text=text, folded_text=index_form(text), **source)
+    return SearchEntry(
+        lang=lang,
+        kind=kind,
+        rank=RANKS[kind],
+        text=text,
+        folded_text=index_form(text),
+        stemmed_text=stem_form(text, lang),
+        **source,
+    )
 
 
 def article_entries(article: Article) -> list[SearchEntry]:

@@ -3,7 +3,9 @@
 Rows are derived from the law's records (see index.py), refreshed when those records are saved
 and rebuilt after a load or an import; they are never edited by hand. `folded_text` holds the text's
 folded words between spaces (folding.index_form), so matching a query is a `LIKE '% word%'` per word
-in one table, the same on SQLite and PostgreSQL, instead of a query per article.
+in one table, the same on SQLite and PostgreSQL, instead of a query per article. `stemmed_text`
+holds the stems of those words in the entry's language (stemming.stem_form), so that a word also
+finds its other forms.
 """
 
 from django.db import models
@@ -48,6 +50,7 @@ class SearchEntry(models.Model):
     position = models.PositiveIntegerField(default=0, help_text="order within the article")
     text = models.TextField()
     folded_text = models.TextField()
+    stemmed_text = models.TextField(default="", help_text="the text's word stems in its language (stemming.py)")
 
     class Meta:
         ordering = ["rank", "position"]

@@ -8,7 +8,6 @@ with up to SNIPPETS_PER_RESULT highlighted snippets, each linking to its paragra
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -21,8 +20,9 @@ from editorial.languages import LANGUAGE_NAMES, text_in
 from law.models import Status
 from law.presentation import visible_articles
 
-from .folding import Query, fold, needle, word_pattern
+from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, needle
 from .models import Kind, SearchEntry
+from .stemming import stem
 
 MAX_ENTRIES = 200  # matched entries read per search, best first
 MAX_RESULTS = 50  # articles and terms shown; a visitor wanting more adds a word
@@ -67,30 +67,45 @@ class Results:
         return len(self.same_language) + len(self.other_languages)
 
 
-def matches(folded: str, words: list[str]) -> list[re.Match]:
-    """Where the query words match in folded text (see folding.word_pattern), in no particular order."""
-    return [match for word in words for match in word_pattern(word).finditer(folded)]
+def matched_words(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
+    """Where the words of `text` that a query word finds are: whole words, each (start, end).
+
+    A query word finds a word that starts with it (an abbreviation under WHOLE_WORD_BELOW letters:
+    only itself), or a word with the same stem in `lang` (stemming.py): the rules of the index.
+    """
+    stems = {stem(word, lang) for word in words if len(word) >= WHOLE_WORD_BELOW}
+    spans = []
+    for token in WORD_RE.finditer(fold(text)):
+        found = token.group()
+        if any(found == word if len(word) < WHOLE_WORD_BELOW else found.startswith(word) for word in words) or (
+            len(found) >= WHOLE_WORD_BELOW and stem(found, lang) in stems
+        ):
+            spans.append(token.span())
+    return spans
 
 
-def highlight(text: str, words: list[str]) -> list[Part]:
-    """`text` cut into parts, the ones matching a query word marked (folded matching)."""
-    marked = [False] * len(text)
-    for match in matches(fold(text), words):
-        marked[match.start() : match.end()] = [True] * (match.end() - match.start())
+def highlight(text: str, words: list[str], lang: str) -> list[Part]:
+    """`text` cut into parts, the words a query word finds marked (folded matching)."""
     parts: list[Part] = []
-    for char, is_marked in zip(text, marked, strict=True):
-        if parts and parts[-1].mark == is_marked:
-            parts[-1].text += char
+    done = 0
+    for start, end in matched_words(text, words, lang):
+        if start > done:
+            parts.append(Part(text[done:start]))
+        if parts and parts[-1].mark and start == done:
+            parts[-1].text += text[start:end]
         else:
-            parts.append(Part(char, is_marked))
+            parts.append(Part(text[start:end], True))
+        done = end
+    if done < len(text):
+        parts.append(Part(text[done:]))
     return parts
 
 
-def excerpt(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> list[Part]:
+def excerpt(text: str, words: list[str], lang: str, length: int = SNIPPET_LENGTH) -> list[Part]:
     """About `length` characters of `text` around its first match, cut at spaces, highlighted."""
     if len(text) <= length:
-        return highlight(text, words)
-    first = min((match.start() for match in matches(fold(text), words)), default=0)
+        return highlight(text, words, lang)
+    first = min((start for start, _end in matched_words(text, words, lang)), default=0)
     start = max(0, first - length // 3)
     end = min(len(text), start + length)
     start = max(0, min(start, end - length))
@@ -100,7 +115,7 @@ def excerpt(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> list[P
     if end < len(text):
         space = text.rfind(" ", max(first, start), end)
         end = space if space > start else end
-    parts = highlight(text[start:end], words)
+    parts = highlight(text[start:end], words, lang)
     if start > 0:
         parts.insert(0, Part("… "))
     if end < len(text):
@@ -168,10 +183,19 @@ SHOWN_FIELDS = [
 ]
 
 
+def word_condition(word: str) -> Q:
+    """Entries with a word that starts with `word`, or (in each language) one with its stem."""
+    condition = Q(folded_text__contains=needle(word))
+    if len(word) >= WHOLE_WORD_BELOW:
+        for code in LANGS:
+            condition |= Q(lang=code, stemmed_text__contains=f" {stem(word, code)} ")
+    return condition
+
+
 def matching_entries(query: Query, lang: str, user):
     entries = SearchEntry.objects.select_related("article__edition", "term__edition").only(*SHOWN_FIELDS)
     for word in query.words:
-        entries = entries.filter(folded_text__contains=needle(word))
+        entries = entries.filter(word_condition(word))
     # Glossary entries have no article; the others are shown only where their article may be.
     entries = entries.filter(Q(article__isnull=True) | Q(article__in=visible_articles(user)))
     same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -197,7 +221,7 @@ def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
             url=urls.article(item.lang, article),
             number=article.number,
             edition=article.edition.short_title,
-            title=highlight(title, words),
+            title=highlight(title, words, item.lang),
             is_unpublished=article.status != Status.PUBLISHED,
         )
     return Result(
@@ -205,7 +229,7 @@ def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
         language=LANGUAGE_NAMES[item.lang],
         url=f"{urls.glossary(item.lang, item.term.edition.slug)}#{item.term.slug}",
         edition=item.term.edition.short_title,
-        title=highlight(text_in(item.term, "name", item.lang), words),
+        title=highlight(text_in(item.term, "name", item.lang), words, item.lang),
         is_glossary=True,
     )
 
@@ -228,7 +252,7 @@ def run_search(query: Query, lang: str, user) -> Results:
         if item.kind in (Kind.TITLE, Kind.GLOSSARY) or len(result.snippets) >= SNIPPETS_PER_RESULT:
             continue  # a match in a title or a term's name shows in the highlighted heading itself
         result.snippets.append(
-            Snippet(snippet_label(item), snippet_url(item, result.url), excerpt(item.text, query.words))
+            Snippet(snippet_label(item), snippet_url(item, result.url), excerpt(item.text, query.words, item.lang))
         )
     ordered = list(results.values())
     return Results(
