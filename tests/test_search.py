@@ -363,3 +363,12 @@ def test_search_on_500_articles_uses_a_fixed_number_of_queries(client, large_edi
     page = soup(client.get("/en/search/", {"q": "quagga"}))
     assert results_here(page)
     assert "add a word" in visible_text(page.find(class_="search-status"))  # capped, and says so
+
+
+def test_the_search_page_has_one_search_box(client, lang):
+    for q in ("", "risk"):
+        page = search(client, lang, q)
+        assert len(page.select("form[role=search]")) == 1, q
+        assert page.find("input", id="search-q") is not None
+    # Every other page keeps the box in its header.
+    assert len(soup(client.get(f"/{lang}/")).select("form[role=search]")) == 1
