@@ -1,6 +1,6 @@
 """Building the search index from the law's records, and keeping it in step with them.
 
-A save of an article, paragraph, right or duty, or glossary term refreshes that record's entries
+A save of an article, paragraph, right or duty, glossary term or flow text refreshes its entries
 (two queries: delete, insert). A bulk change (a load, an import: see law.changes) skips that and
 rebuilds the whole index once at its end. Deleting a record deletes its entries by cascade.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.db import connections
 from django.db.models.signals import post_save
 
+from checker.models import FlowDeclaration, FlowText
 from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import text_in
 from editorial.text import html_to_text
@@ -89,6 +90,24 @@ def term_entries(term: GlossaryTerm) -> list[SearchEntry]:
     return [e for e in found if e]
 
 
+def question_entries(declaration: FlowDeclaration) -> list[SearchEntry]:
+    """Each question of an edition's flow, in each language: its title, hint, answers and their hints."""
+    texts = {item.key: item for item in FlowText.objects.filter(edition_id=declaration.edition_id)}
+    found = []
+    for position, question in enumerate(declaration.flow().questions):
+        base = f"questions.{question.name}"
+        keys = [f"{base}.title", f"{base}.hint"]
+        keys += [f"{base}.{part}.{value}" for value in question.values for part in ("options", "option_hints")]
+        for lang in LANGS:
+            title = text_in(texts[keys[0]], "text", lang).strip() if keys[0] in texts else ""
+            if not title:
+                continue  # not written in this language: nothing to find it by
+            parts = [html_to_text(text_in(texts[key], "text_html", lang)) for key in keys if key in texts]
+            source = {"flow_edition_id": declaration.edition_id, "label": question.name, "position": position}
+            found.append(entry(lang, Kind.QUESTION, " ".join(parts), heading=title[:300], **source))
+    return [e for e in found if e]
+
+
 # --------------------------------------------------------------------------- keeping in step
 
 
@@ -115,6 +134,14 @@ def refresh_term(term: GlossaryTerm) -> None:
     SearchEntry.objects.bulk_create(term_entries(term))
 
 
+def refresh_flow_text(item: FlowText) -> None:
+    """A word of a flow changed: its edition's questions are indexed again (a few dozen rows)."""
+    SearchEntry.objects.filter(flow_edition_id=item.edition_id).delete()
+    declaration = FlowDeclaration.objects.filter(edition_id=item.edition_id).first()
+    if declaration is not None:
+        SearchEntry.objects.bulk_create(question_entries(declaration))
+
+
 def rebuild() -> int:
     """Index every record again (after a load or an import); returns the number of entries."""
     entries = []
@@ -127,6 +154,8 @@ def rebuild() -> int:
         entries += right_entries(item, labels.get(item.paragraph_id, ""))
     for term in GlossaryTerm.objects.all():
         entries += term_entries(term)
+    for declaration in FlowDeclaration.objects.all():
+        entries += question_entries(declaration)
     SearchEntry.objects.all().delete()
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
@@ -137,6 +166,7 @@ REFRESHERS = {
     Paragraph: refresh_paragraph,
     RightOrDuty: refresh_right,
     GlossaryTerm: refresh_term,
+    FlowText: refresh_flow_text,
 }
 
 

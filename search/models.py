@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     NOTE = "note", _("Note on a paragraph")
     RIGHT = "right", _("Rights and duties")
     OFFICIAL = "official", _("Official text")
+    QUESTION = "question", _("Does this apply to me?")  # a question of the flow, its hint and answers
 
 
 # Lower ranks first: a word in a title or the glossary says more than one in the official text.
@@ -33,6 +34,7 @@ RANKS = {
     Kind.NOTE: 3,
     Kind.RIGHT: 4,
     Kind.OFFICIAL: 5,
+    Kind.QUESTION: 3,
 }
 
 
@@ -46,7 +48,10 @@ class SearchEntry(models.Model):
     paragraph = models.ForeignKey("law.Paragraph", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     right = models.ForeignKey("law.RightOrDuty", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     term = models.ForeignKey("law.GlossaryTerm", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    label = models.CharField(max_length=20, blank=True, help_text="paragraph label, for the #p-<label> link")
+    # A question of an edition's flow: the edition, the question's name (in `label`) and its title.
+    flow_edition = models.ForeignKey("law.Edition", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    heading = models.CharField(max_length=300, blank=True, help_text="a question's title, shown as the result's")
+    label = models.CharField(max_length=60, blank=True, help_text="paragraph label (#p-<label>), or question name")
     position = models.PositiveIntegerField(default=0, help_text="order within the article")
     text = models.TextField()
     folded_text = models.TextField()

@@ -17,7 +17,7 @@ from django.utils.translation import override
 
 from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import LANGUAGE_NAMES, text_in
-from law.models import Status
+from law.models import Edition, Status
 from law.presentation import visible_articles
 
 from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, needle
@@ -53,6 +53,7 @@ class Result:
     title: list[Part] = field(default_factory=list)
     snippets: list[Snippet] = field(default_factory=list)
     is_glossary: bool = False
+    is_question: bool = False  # a question of an edition's flow
     is_unpublished: bool = False
 
 
@@ -138,6 +139,20 @@ class Urls:
                 )
         return self.cache[key]
 
+    def flow_start(self, lang, edition) -> str:
+        """The start of an edition's question flow: `/check/` for the law in force."""
+        if "main" not in self.cache:
+            self.cache["main"] = Edition.objects.main()
+        main = self.cache["main"]
+        key = (lang, "check", edition.slug)
+        if key not in self.cache:
+            with override(lang):
+                if main is not None and main.pk == edition.pk:
+                    self.cache[key] = reverse("checker:start")
+                else:
+                    self.cache[key] = reverse("checker:edition_start", kwargs={"edition": edition.slug})
+        return self.cache[key]
+
     def glossary(self, lang, edition_slug) -> str:
         """The glossary page of the term's own edition (editions define some terms differently)."""
         key = (lang, "glossary", edition_slug)
@@ -152,12 +167,16 @@ def snippet_label(item: SearchEntry) -> str:
         return _("Official text, paragraph %(label)s") % {"label": item.label}
     if item.kind == Kind.NOTE:
         return _("Note on paragraph %(label)s") % {"label": item.label}
+    if item.kind == Kind.QUESTION:
+        return _("A question of “Does this apply to me?”: its explanation and answers")
     if item.kind == Kind.RIGHT and item.label:
         return _("Rights and duties, paragraph %(label)s") % {"label": item.label}
     return str(Kind(item.kind).label)
 
 
 def snippet_url(item: SearchEntry, article_url: str) -> str:
+    if item.kind == Kind.QUESTION:
+        return article_url  # the result's own address: the flow's start
     if item.label:
         return f"{article_url}#p-{item.label}"
     if item.kind in (Kind.SUMMARY, Kind.FOR_YOU, Kind.RIGHT):
@@ -180,6 +199,8 @@ SHOWN_FIELDS = [
     "term__edition__slug",
     *[f"term__edition__short_title_{code}" for code in LANGS],
     *[f"term__name_{code}" for code in LANGS],
+    "flow_edition__slug",
+    *[f"flow_edition__short_title_{code}" for code in LANGS],
 ]
 
 
@@ -193,7 +214,9 @@ def word_condition(word: str) -> Q:
 
 
 def matching_entries(query: Query, lang: str, user):
-    entries = SearchEntry.objects.select_related("article__edition", "term__edition").only(*SHOWN_FIELDS)
+    entries = SearchEntry.objects.select_related("article__edition", "term__edition", "flow_edition").only(
+        *SHOWN_FIELDS
+    )
     for word in query.words:
         entries = entries.filter(word_condition(word))
     # Glossary entries have no article; the others are shown only where their article may be.
@@ -224,6 +247,15 @@ def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
             title=highlight(title, words, item.lang),
             is_unpublished=article.status != Status.PUBLISHED,
         )
+    if item.kind == Kind.QUESTION:
+        return Result(
+            lang=item.lang,
+            language=LANGUAGE_NAMES[item.lang],
+            url=urls.flow_start(item.lang, item.flow_edition),
+            edition=item.flow_edition.short_title,
+            title=highlight(item.heading, words, item.lang),
+            is_question=True,
+        )
     return Result(
         lang=item.lang,
         language=LANGUAGE_NAMES[item.lang],
@@ -242,7 +274,8 @@ def run_search(query: Query, lang: str, user) -> Results:
     results: dict[tuple, Result] = {}
     # Entries come best first, so each result takes the place of its best match.
     for item in entries[:MAX_ENTRIES]:
-        key = (item.lang, item.article_id, item.term_id)
+        question = item.label if item.kind == Kind.QUESTION else ""
+        key = (item.lang, item.article_id, item.term_id, item.flow_edition_id, question)
         if key not in results:
             if len(results) == MAX_RESULTS:
                 truncated = True

@@ -372,3 +372,23 @@ def test_the_search_page_has_one_search_box(client, lang):
         assert page.find("input", id="search-q") is not None
     # Every other page keeps the box in its header.
     assert len(soup(client.get(f"/{lang}/")).select("form[role=search]")) == 1
+
+
+def test_the_question_flows_words_are_found_and_lead_to_the_flow(client):
+    from checker.models import FlowText
+
+    hint = FlowText.objects.get(edition__slug="law-230-viii", key="questions.uses_system.hint")
+    hint.text_en = "For example: you ask a pangolin-shaped chatbot for help."
+    hint.save()
+    page = search(client, "en", "pangolin chatbot")
+    found = [r for r in results_here(page) if r.find("a", href="/en/check/")]
+    assert found, visible_text(page.find("main"))
+    heading = visible_text(found[0].find("h3"))
+    assert "Does this apply to me?" in heading and "Do you use an AI system" in heading
+    assert "pangolin" in [m.lower() for m in marks(found[0])][0]
+    # The draft's flow lives under its edition.
+    draft = FlowText.objects.get(edition__slug="draft-2025", key="questions.uses_ai.hint")
+    draft.text_ru = "Например, вы спрашиваете панголина-чатбота."
+    draft.save()
+    page = search(client, "ru", "панголина")
+    assert any(r.find("a", href="/ru/ai-law/draft-2025/check/") for r in results_here(page))
