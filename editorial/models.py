@@ -73,9 +73,11 @@ class EditableContent(models.Model):
             # A copy not read from the database: a restore from history or a fixture (they save
             # "raw", with the version they were serialized at). The version still only grows, so a
             # form opened before the restore cannot save over it.
+            # When no row matches (a restore of a deleted record), Django inserts the copy as it is.
             values = [(f, m, models.F("version") + 1 if f.attname == "version" else v) for f, m, v in values]
             updated = super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
-            self.version = base_qs.filter(pk=pk_val).values_list("version", flat=True).first()
+            if updated:
+                self.version = base_qs.filter(pk=pk_val).values_list("version", flat=True).first()
             return updated
         updated = base_qs.filter(pk=pk_val, version=loaded)._update(values) > 0
         if not updated and base_qs.filter(pk=pk_val).exists():

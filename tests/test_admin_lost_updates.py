@@ -134,3 +134,18 @@ def test_a_restore_made_from_a_stale_page_is_refused(editor, other_editor):
 
     assert first.post(restore_url, restore_form).status_code == 200
     assert Article.objects.get(pk=article.pk).for_you_en == "Saved by someone else while the restore page was open."
+
+
+def test_a_deleted_record_can_be_restored_from_history(editor):
+    article = article_with_rights()
+    item = article.rights_and_duties.order_by("position").first()
+    key, text, pk = item.key, item.text_en, item.pk
+    before_delete = Version.objects.get_for_object(item).order_by("-revision__date_created").first()
+    client = signed_in(editor)
+    item.delete()
+    # The article's history page for the revision that still had it opens (reversion reverts it).
+    url = f"/admin/law/article/{article.pk}/history/{Version.objects.get_for_object(article).first().pk}/"
+    assert client.get(url).status_code == 200
+    before_delete.revert()
+    restored = RightOrDuty.objects.get(pk=pk)
+    assert (restored.key, restored.text_en) == (key, text)
