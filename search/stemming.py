@@ -20,7 +20,9 @@ import snowballstemmer
 from .folding import WORD_RE, fold
 
 MIN_STEM = 3  # a stem shorter than this would match too much; the word is then its own stem
-KAZAKH_MIN_STEM = 2  # Kazakh has two-letter roots: ие (owner) in иесі, иелері
+# A Kazakh stem keeps three letters at least: two would join unrelated words ("жаңа" new and "және"
+# and would both be "жа"). The two-letter roots the law's texts need are listed.
+KAZAKH_SHORT_ROOTS = {"ие"}  # owner: иесі, иелері
 SNOWBALL = {"ru": "russian", "en": "english"}
 
 # Kazakh noun endings, folded, each with what replaces it (usually nothing); the longest that fits
@@ -55,7 +57,7 @@ def kazakh_stem(word: str) -> str:
     for _round in range(3):
         for ending, replacement in KAZAKH_ENDINGS.items():
             rest = len(word) - len(ending)
-            if word.endswith(ending) and rest >= KAZAKH_MIN_STEM:
+            if word.endswith(ending) and (rest >= MIN_STEM or word[:rest] + replacement in KAZAKH_SHORT_ROOTS):
                 word = word[:rest] + replacement
                 break
         else:

@@ -71,3 +71,15 @@ def test_highlights_cover_whole_words():
     marks = [visible_text(mark) for mark in page.select("li.search-result mark")]
     assert "Панголины" in marks and "панголинах" in marks
     assert "Панголин" not in marks  # never a piece of a word
+
+
+@pytest.mark.parametrize(("one", "other"), [("жаңа", "және"), ("орта", "органы"), ("жеке", "жерде"), ("сонда", "соны")])
+def test_unrelated_kazakh_words_keep_apart(one, other):
+    assert stem(fold(one), "kk") != stem(fold(other), "kk")
+
+
+def test_a_common_kazakh_word_finds_only_itself():
+    """ "жаңа" (new) must not find every "және" (and): each mark is a form of "жаңа"."""
+    page = search(Client(), "kk", "жаңа")
+    marks = {fold(visible_text(mark)) for mark in page.select("mark")}
+    assert marks and all(mark.startswith("жана") for mark in marks), marks
