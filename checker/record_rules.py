@@ -20,9 +20,13 @@ def named_keys(declaration: dict) -> set[str]:
 
 
 def right_or_duty_errors(record) -> dict[str, list[str]]:
-    if not isinstance(record, RightOrDuty) or not record.article_id:
+    if not isinstance(record, RightOrDuty):
         return {}
-    edition_id = record.article.edition_id
+    # On a new article's page the inline rows hold the unsaved article itself, without an id yet.
+    article = record.article if record.article_id or "article" in record._state.fields_cache else None
+    if article is None or not article.edition_id:
+        return {}
+    edition_id = article.edition_id
     declaration = FlowDeclaration.objects.filter(edition_id=edition_id).values_list("declaration", flat=True).first()
     if not declaration:
         return {}

@@ -88,3 +88,15 @@ def test_content_whose_record_names_no_question_of_the_flow_does_not_load(tmp_pa
     meta.write_text(broken, encoding="utf-8")
     with pytest.raises(ContentErrors, match="no_such_question=yes"):
         load(content, force=True)
+
+
+def test_the_rule_holds_for_a_right_or_duty_of_an_article_not_yet_saved():
+    """As on the admin's "add article" page, whose inline rows hold the unsaved article."""
+    from law.models import Article
+
+    existing = Article.objects.filter(edition__slug="law-230-viii").first()
+    new_article = Article(edition=existing.edition, chapter=existing.chapter, number="99", position=99)
+    item = RightOrDuty(article=new_article, key="a-new-duty", role="owner", kind="duty", applies_if="bogus=x")
+    with pytest.raises(ValidationError) as refused:
+        item.full_clean(exclude=["article"])
+    assert "applies_if" in refused.value.message_dict
