@@ -81,6 +81,8 @@ def article_compare(request, edition, number):
     if article is None:
         raise Http404("No such article")
     other, error = compare.parse_editions(request.GET.get("editions", ""), own)
+    if other is not None:
+        made_from_query(request, [("editions", f"{own.slug},{other.slug}")])  # as "what changed" links
     columns, notes = compare.sides(article, other, visible) if other else ([], [])
     return render(
         request,

@@ -13,8 +13,9 @@ ATTRIBUTE = "page_made_from_query"
 
 
 def made_from_query(request, items) -> None:
-    """The page for this request was made from these (name, value) pairs, and only from them."""
-    setattr(request, ATTRIBUTE, urlencode(list(items)))
+    """The page for this request was made from these (name, value) pairs, and only from them.
+    Commas stay as they are, as the site's links write them (`?editions=a,b`)."""
+    setattr(request, ATTRIBUTE, urlencode(list(items), safe=","))
 
 
 def cacheable_query(request) -> bool:

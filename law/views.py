@@ -131,6 +131,8 @@ def article_compare(request, edition, number):
     if current is None:
         raise Http404("No such article")
     choice = compare.parse_choice(request.GET, get_language())
+    # As the form sends a choice: the languages ticked, in the site's order, then the text.
+    made_from_query(request, [*(("langs", code) for code in choice.langs), ("text", choice.text)])
     paragraphs = list(current.paragraphs.all())
     return render(
         request,

@@ -282,6 +282,8 @@ FLOW_RESULT = "/kk/ai-law/draft-2025/check/result/?uses_ai=yes&provides_ai=no&da
         "/kk/ai-law/draft-2025/check/result/?data_library=no&provides_ai=no&uses_ai=yes",  # reordered
         "/en/ai-law/draft-2025/article-15/print/?official=yes",  # a value the view does not know
         "/en/ai-law/draft-to-law/?by=nothing",
+        "/en/ai-law/draft-2025/article-15/compare/?langs=kk,en&text=explanation",  # not as the form sends
+        "/en/ai-law/draft-2025/article-15/compare/?editions=draft-2025%2Claw-230-viii",
     ],
 )
 def test_a_query_string_the_page_was_not_made_from_creates_no_cached_page(page_cache, url):
@@ -298,6 +300,8 @@ def test_a_query_string_the_page_was_not_made_from_creates_no_cached_page(page_c
         "/en/ai-law/draft-2025/check/provides_ai/?uses_ai=yes",
         "/en/ai-law/draft-2025/article-15/print/?official=1",
         "/en/ai-law/draft-to-law/?by=draft-2025",
+        "/en/ai-law/draft-2025/article-15/compare/?langs=kk&langs=en&text=explanation",  # the form's
+        "/en/ai-law/draft-2025/article-15/compare/?editions=draft-2025,law-230-viii",  # what-changed's
     ],
 )
 def test_a_page_at_the_address_the_sites_own_links_use_is_cached(page_cache, url, django_assert_num_queries):
