@@ -4,7 +4,7 @@ Two layers, so that no visitor sees a server's bare text:
 - `RequestLimitsMiddleware` answers 414 for an address longer than MAX_URL_LENGTH and 431 for headers
   larger than MAX_REQUEST_HEADER_BYTES, in the language of the address (after LocaleMiddleware).
 - gunicorn (gunicorn.conf.py) reads a request line of up to 8,190 bytes, the most it can, and each
-  header up to 8,190 bytes. Above those it cannot hand the request to Django, so `SiteWorker` writes
+  header up to 8,190 bytes. Above those it cannot hand the request to Django, so `SiteSyncWorker` writes
   the same page itself, in all three languages, since it cannot tell which one the visitor reads.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import translation
 
 TITLES = {414: "URI Too Long", 431: "Request Header Fields Too Large"}
 
@@ -40,9 +41,10 @@ class RequestLimitsMiddleware:
 def raw_response(status: int) -> bytes:
     """The whole HTTP response for a request gunicorn could not read: the page in every language."""
     codes = [code for code, _name in settings.LANGUAGES]
-    body = render_to_string(
-        "request_too_large.html", {"status": status, "languages": codes, "LANGUAGE_CODE": codes[0]}
-    ).encode("utf-8")
+    with translation.override(codes[0]):  # the page's own language (its title), then each section's
+        body = render_to_string(
+            "request_too_large.html", {"status": status, "languages": codes, "LANGUAGE_CODE": codes[0]}
+        ).encode("utf-8")
     head = (
         f"HTTP/1.1 {status} {TITLES[status]}\r\n"
         "Connection: close\r\n"

@@ -178,9 +178,14 @@ def on_save(sender, instance, raw=False, **kwargs):
 
 def build_if_empty(using="default", **kwargs):
     """post_migrate: index a database that had content before the index existed."""
-    tables = connections[using].introspection.table_names()
-    if SearchEntry._meta.db_table not in tables:
+    connection = connections[using]
+    table = SearchEntry._meta.db_table
+    if table not in connection.introspection.table_names():
         return  # migrated back to before the index
+    with connection.cursor() as cursor:
+        columns = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+    if not {field.column for field in SearchEntry._meta.concrete_fields} <= columns:
+        return  # migrated back to an older index: the code of that time builds it
     if not SearchEntry.objects.using(using).exists() and Article.objects.using(using).exists():
         rebuild()
 

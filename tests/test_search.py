@@ -12,7 +12,7 @@ from search import index
 from search.folding import MAX_QUERY_LENGTH, fold, index_form, parse_query
 from search.models import SearchEntry
 
-from .conftest import LANGS, soup, visible_text
+from .conftest import LANGS, manage, production_env, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -392,3 +392,10 @@ def test_the_question_flows_words_are_found_and_lead_to_the_flow(client):
     draft.save()
     page = search(client, "ru", "панголина")
     assert any(r.find("a", href="/ru/ai-law/draft-2025/check/") for r in results_here(page))
+
+
+def test_the_index_migrations_go_back_and_forth(tmp_path):
+    """Going back to an index without stems leaves an empty index, not an error; forward builds it."""
+    env = production_env(tmp_path)
+    steps = (["migrate", "-v0"], ["load_content", "--force"], ["migrate", "search", "0002", "-v0"], ["migrate", "-v0"])
+    manage(env, *steps)  # raises CalledProcessError at the first step that fails
