@@ -1,0 +1,32 @@
+"""The law's content model: Act → Edition → Chapter → Article → Paragraph, with rights and duties,
+glossary terms and free-standing pages.
+
+Every text field is translated into kk, ru and en by django-modeltranslation (see translation.py).
+Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
+"""
+
+from .articles import LABEL, NUMBER, Article, ArticleQuerySet, Chapter, Paragraph
+from .bookkeeping import ContentLoad, SiteState
+from .editions import Act, Edition, EditionQuerySet, Status
+from .pages import GlossaryTerm, Page
+from .rights import RightOrDuty, RightOrDutyQuerySet, Role
+
+__all__ = [
+    "LABEL",
+    "NUMBER",
+    "Act",
+    "Article",
+    "ArticleQuerySet",
+    "Chapter",
+    "ContentLoad",
+    "Edition",
+    "EditionQuerySet",
+    "GlossaryTerm",
+    "Page",
+    "Paragraph",
+    "RightOrDuty",
+    "RightOrDutyQuerySet",
+    "Role",
+    "SiteState",
+    "Status",
+]

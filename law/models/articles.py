@@ -1,0 +1,156 @@
+"""Chapters, articles and paragraphs of an edition, with the values public addresses use."""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import EditableContent
+
+from .editions import Edition, Status
+
+# Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
+NUMBER = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,2}$", _("Use digits, joined by hyphens: 7 or 7-1."))
+LABEL = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,3}$", _("Use digits, joined by hyphens: 3, or 3-2."))
+
+
+class Chapter(EditableContent):
+    """A chapter of an edition, or, where the law's own chapters are not known, the site's grouping."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters")
+    key = models.SlugField(help_text=_("Stable identifier within the edition, e.g. '1' or 'transparency'."))
+    number = models.CharField(_("chapter number"), max_length=10, blank=True, validators=[NUMBER])
+    is_official = models.BooleanField(
+        _("official chapter"),
+        default=True,
+        help_text=_("Unticked when this is the site's own grouping, not a chapter of the law."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "key"], name="unique_chapter_key")]
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+
+    def __str__(self):
+        return f"{self.edition.slug} · {self.number or self.key}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published articles only (the one definition of "published")."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published articles for the public; every article for signed-in staff (to preview drafts)."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class Article(EditableContent):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
+    number = models.CharField(
+        _("article number"), max_length=10, validators=[NUMBER], help_text=_("For example 7 or 7-1.")
+    )
+    position = models.PositiveIntegerField(default=0)
+    official_title = models.CharField(_("official title"), max_length=500, blank=True)
+    plain_title = models.CharField(_("plain title"), max_length=300, blank=True)
+    summary = models.TextField(_("in short (Markdown)"), blank=True)
+    summary_html = models.TextField(editable=False, blank=True)
+    for_you = models.TextField(_("what this means for you (Markdown)"), blank=True)
+    for_you_html = models.TextField(editable=False, blank=True)
+    official_notes = models.TextField(
+        _("notes of the legal database"),
+        blank=True,
+        help_text=_("Editorial notes and footnotes from the official publication: not part of the law."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    last_checked = models.DateField(_("explanation last checked"), null=True, blank=True)
+    needs_review = models.BooleanField(
+        _("explanation needs review"),
+        default=False,
+        help_text=_("Set when the official text changed; untick once the explanation has been checked."),
+    )
+    review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
+    # Set by an import that changed the article's official text; readers see a notice until the
+    # explanation has been reviewed (needs_review unticked), which clears it.
+    official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    required_texts = ("title",)
+    markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
+    glossary_linked = ("summary", "for_you")
+    required_texts = ("plain_title", "summary")
+    tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="unique_article_number")]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return f"{self.edition.slug} · {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
+
+    def is_visible_to(self, user) -> bool:
+        """Whether `user` may open the article's page (Article.objects.visible_to, for one article)."""
+        return self.status == Status.PUBLISHED or (user.is_authenticated and user.is_staff)
+
+    def save(self, *args, **kwargs):
+        if not self.needs_review and self.official_changed_on:
+            self.official_changed_on = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "official_changed_on"}
+        super().save(*args, **kwargs)
+
+    def glossary_edition_id(self):
+        return self.edition_id
+
+
+class Paragraph(EditableContent):
+    """A paragraph or subparagraph, keyed by a label that is the same in every language ('3', '3-2')."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    label = models.CharField(
+        _("label"), max_length=20, validators=[LABEL], help_text=_("For example 3, or 3-2 for a subparagraph.")
+    )
+    position = models.PositiveIntegerField(default=0)
+    official_text = models.TextField(_("official text"), blank=True)
+    note = models.TextField(_("plain-language note (Markdown)"), blank=True)
+    note_html = models.TextField(editable=False, blank=True)
+    note_needs_review = models.BooleanField(_("note needs review"), default=False)
+
+    markdown_fields = {"note": "note_html"}
+    glossary_linked = ("note",)
+    tracked_groups = {"official": ("official_text",), "explanation": ("note",)}
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "label"], name="unique_paragraph_label")]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+
+    def __str__(self):
+        return f"{self.article} ¶{self.label}"
+
+    @property
+    def anchor(self):
+        return f"p-{self.label}"
+
+    def glossary_edition_id(self):
+        return Article.objects.values_list("edition_id", flat=True).filter(pk=self.article_id).first()
+
+    @property
+    def is_subparagraph(self):
+        return "-" in self.label

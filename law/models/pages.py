@@ -1,0 +1,64 @@
+"""Glossary terms and free-standing pages of an edition or of the site."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import EditableContent
+
+from .articles import Article
+from .editions import Edition, Status
+
+
+class GlossaryTerm(EditableContent):
+    """A term as one edition uses it: editions may define the same term differently."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="terms")
+    slug = models.SlugField(help_text=_("Stable identifier within the edition, the anchor on the glossary page."))
+    name = models.CharField(_("term"), max_length=200, blank=True)
+    definition = models.TextField(_("definition (Markdown)"), blank=True)
+    definition_html = models.TextField(editable=False, blank=True)
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms")
+    position = models.PositiveIntegerField(default=0)
+
+    markdown_fields = {"definition": "definition_html"}
+    required_texts = ("name", "definition")
+    tracked_groups = {"explanation": ("name", "definition")}
+
+    class Meta:
+        ordering = ["edition", "position", "slug"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="unique_term_slug")]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return self.name_kk or self.slug
+
+    def get_absolute_url(self):
+        return reverse("law:edition_glossary", kwargs={"edition": self.edition.slug}) + f"#{self.slug}"
+
+
+class Page(EditableContent):
+    """A free-standing page written as content: the home page text, the Committee regulation."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    last_checked = models.DateField(_("last checked"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    markdown_fields = {"body": "body_html"}
+    required_texts = ("title", "body")
+    tracked_groups = {"explanation": ("title", "body")}
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.slug
