@@ -366,11 +366,10 @@ class RightOrDutyAdmin(EditorAdmin):
 class GlossaryTermAdmin(EditorAdmin):
     list_display = ("slug", "name", "article")
     list_filter = ("edition", MissingInLanguageFilter)
-    search_fields = ("slug", *[f"{n}_{lang}" for n in ("name", "definition") for lang in LANGUAGE_CODES])
+    search_fields = ("slug", *[f"{n}_{lang}" for n in ("name", "definition", "also_called") for lang in LANGUAGE_CODES])
     readonly_fields = ("definition_preview",)
-    fieldsets = (
-        (None, {"fields": ("edition", "slug", "position", "article", "name", "definition", "definition_preview")}),
-    )
+    shown = ("edition", "slug", "position", "article", "name", "definition", "definition_preview", "also_called")
+    fieldsets = ((None, {"fields": shown}),)
 
     @admin.display(description=_("Definition: preview"))
     def definition_preview(self, obj):

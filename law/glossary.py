@@ -195,6 +195,7 @@ def glossary_entries(edition: Edition, lang: str) -> tuple[list[dict], int]:
                 "name": name,
                 "definition_html": text_in(term, "definition_html", lang),
                 "other_names": others,
+                "also_called": term.also_called_in(lang),
                 "elsewhere": [
                     other
                     for other in elsewhere.get(term.slug, [])

@@ -56,7 +56,7 @@ class RightOrDutyTranslation(TranslationOptions):
 
 @register(GlossaryTerm)
 class GlossaryTermTranslation(TranslationOptions):
-    fields = ("name", "definition", "definition_html")
+    fields = ("name", "definition", "definition_html", "also_called")
 
 
 @register(Page)

@@ -86,6 +86,7 @@ def term_entries(term: GlossaryTerm) -> list[SearchEntry]:
         if name:
             source = {"term": term, "position": term.position}
             found.append(entry(lang, Kind.GLOSSARY, name, **source))
+            found.append(entry(lang, Kind.ALSO_CALLED, ", ".join(term.also_called_in(lang)), **source))
             found.append(entry(lang, Kind.DEFINITION, html_to_text(text_in(term, "definition_html", lang)), **source))
     return [e for e in found if e]
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     TITLE = "title", _("Title")
     GLOSSARY = "glossary", _("Glossary")  # a term's name
+    ALSO_CALLED = "also_called", _("Words people also use")  # a term's other names
     DEFINITION = "definition", _("Definition")  # a term's definition
     SUMMARY = "summary", _("In short")
     FOR_YOU = "for_you", _("What this means for you")
@@ -28,6 +29,7 @@ class Kind(models.TextChoices):
 RANKS = {
     Kind.TITLE: 0,
     Kind.GLOSSARY: 1,
+    Kind.ALSO_CALLED: 1,
     Kind.DEFINITION: 2,
     Kind.SUMMARY: 2,
     Kind.FOR_YOU: 2,
@@ -40,7 +42,7 @@ RANKS = {
 
 class SearchEntry(models.Model):
     lang = models.CharField(max_length=8)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
     rank = models.PositiveSmallIntegerField()
     # Where the text comes from: the article (every entry but the glossary's), and the paragraph,
     # right or duty, or glossary term. Deleting the source deletes its entries.

@@ -101,15 +101,15 @@ def test_search_is_case_insensitive(client):
 
 
 def test_results_in_another_language_are_marked_as_such(client):
-    set_summary("9", summary_ru="Дипфейк должен быть помечен.", summary_en="A synthetic video must be labelled.")
-    page = search(client, "en", "дипфейк")
+    set_summary("9", summary_ru="Панголин должен быть помечен.", summary_en="A synthetic video must be labelled.")
+    page = search(client, "en", "панголин")
     assert results_here(page) == []
     [result] = results_elsewhere(page)
     badge = result.find(class_="result-language")
     assert badge["lang"] == "ru" and visible_text(badge) == "Русский"
     assert result.find("span", class_="search-snippet")["lang"] == "ru"
     assert result.find("a", href=ARTICLE.format(lang="ru", number=9) + "#plain-language")
-    assert marks(result) == ["Дипфейк"]
+    assert marks(result) == ["Панголин"]
 
 
 def test_snippet_links_to_the_paragraph(client):
@@ -399,3 +399,20 @@ def test_the_index_migrations_go_back_and_forth(tmp_path):
     env = production_env(tmp_path)
     steps = (["migrate", "-v0"], ["load_content", "--force"], ["migrate", "search", "0002", "-v0"], ["migrate", "-v0"])
     manage(env, *steps)  # raises CalledProcessError at the first step that fails
+
+
+@pytest.mark.parametrize(
+    ("lang", "q", "slug"),
+    [("en", "deepfake", "synthetic-results"), ("ru", "нейросеть", "ai-model"), ("kk", "датасет", "data-library")],
+)
+def test_a_word_people_use_finds_the_glossary_term(client, lang, q, slug):
+    page = search(client, lang, q)
+    found = [r for r in results_here(page) if r.find("a", href=lambda h: h and h.endswith(f"/glossary/#{slug}"))]
+    assert found, visible_text(page.find("main"))
+    assert q in [fold(m) for m in marks(found[0])]
+
+
+def test_the_glossary_lists_the_words_people_also_use(client):
+    page = soup(client.get("/ru/glossary/"))
+    line = page.find("dt", id="synthetic-results").find_next_sibling("dd").find(class_="term-also-called")
+    assert "дипфейк" in visible_text(line)

@@ -1,8 +1,9 @@
 """An edition's glossary: content/ai-law/<edition>/glossary/ ⇄ that edition's GlossaryTerm records.
 
 meta.toml lists the terms (`slug`, and `article`: the number of the article of this edition that
-defines the term); kk.toml, ru.toml, en.toml give each term's name and definition. Editions may
-define the same term differently, so each has its own.
+defines the term); kk.toml, ru.toml, en.toml give each term's name, definition, and the other names
+people use for it (`also_called`, a list: search finds the term by them). Editions may define the
+same term differently, so each has its own.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ class GlossaryFolder:
                     reader.error(source, f"[terms.{slug}] must be a table", "terms", slug)
                 else:
                     cleaned[slug] = reader.check_fields(source, table, TERM_LANG, "terms", slug)
+                    names = cleaned[slug]["also_called"]
+                    if not all(isinstance(n, str) and n.strip() and "\n" not in n for n in names):
+                        reader.error(source, "also_called must list names, each on one line", "terms", slug)
+                    cleaned[slug]["also_called"] = "\n".join(n.strip() for n in names if isinstance(n, str))
             texts[lang] = cleaned
         return {"terms": terms, "texts": texts}
 
@@ -63,7 +68,7 @@ class GlossaryFolder:
         articles = {a.number: a for a in edition.articles.all()}
         for position, term in enumerate(terms):
             defaults = {"position": position, "article": articles.get(term["article"])}
-            for name in ("name", "definition"):
+            for name in ("name", "definition", "also_called"):
                 defaults.update(
                     lang_values(data["texts"], name, lambda t, s=term["slug"], n=name: t.get(s, {}).get(n, ""))
                 )
@@ -81,7 +86,15 @@ class GlossaryFolder:
         files = {"meta.toml": toml_text({"terms": listed})}
         for lang in LANGUAGE_CODES:
             words = {
-                t.slug: {"name": text_in(t, "name", lang), "definition": text_in(t, "definition", lang)} for t in terms
+                t.slug: drop_empty(
+                    {
+                        "name": text_in(t, "name", lang),
+                        "definition": text_in(t, "definition", lang),
+                        "also_called": t.also_called_in(lang),
+                    },
+                    keep=("name", "definition"),
+                )
+                for t in terms
             }
             files[f"{lang}.toml"] = toml_text({"terms": words})
         return files

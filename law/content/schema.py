@@ -115,7 +115,7 @@ PARAGRAPH_LANG = [Field("official", str), Field("note", str, markdown=True)]
 GLOSSARY_META = [Field("terms", list)]
 TERM_META = [Field("slug", str, required=True), Field("article", str)]
 GLOSSARY_LANG = [Field("terms", dict)]
-TERM_LANG = [Field("name", str), Field("definition", str, markdown=True)]
+TERM_LANG = [Field("name", str), Field("definition", str, markdown=True), Field("also_called", list)]
 
 PAGE_META = [Field("status", str, choices=STATUS_CHOICES), Field("last_checked", DATE)]
 PAGE_LANG = [Field("title", str), Field("body", str, markdown=True)]

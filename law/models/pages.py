@@ -20,6 +20,11 @@ class GlossaryTerm(EditableContent):
     name = models.CharField(_("term"), max_length=200, blank=True)
     definition = models.TextField(_("definition (Markdown)"), blank=True)
     definition_html = models.TextField(editable=False, blank=True)
+    also_called = models.TextField(
+        _("words people also use"),
+        blank=True,
+        help_text=_("One per line, e.g. “deepfake”. Search finds the term by them; the glossary lists them."),
+    )
     article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms")
     position = models.PositiveIntegerField(default=0)
 
@@ -38,6 +43,9 @@ class GlossaryTerm(EditableContent):
 
     def get_absolute_url(self):
         return reverse("law:edition_glossary", kwargs={"edition": self.edition.slug}) + f"#{self.slug}"
+
+    def also_called_in(self, lang: str) -> list[str]:
+        return [line.strip() for line in (getattr(self, f"also_called_{lang}") or "").splitlines() if line.strip()]
 
 
 class Page(EditableContent):
