@@ -1,0 +1,68 @@
+"""What every content admin shares: language tabs, history, the stale-save check, previews."""
+
+from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from editorial.languages import LANGUAGE_CODES
+
+from ..editing import ConcurrentEditForm
+
+
+class MissingInLanguageFilter(admin.SimpleListFilter):
+    """'Missing in kk / ru / en': records whose main text is empty in that language."""
+
+    title = _("missing in")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(lang, lang) for lang in LANGUAGE_CODES]
+
+    def queryset(self, request, queryset):
+        lang = self.value()
+        if lang not in LANGUAGE_CODES:
+            return queryset
+        return queryset.filter(queryset.model.missing_in(lang))
+
+
+class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """Every content admin: language tabs, history with restore, refusal of stale saves."""
+
+    form = ConcurrentEditForm
+    history_latest_first = True
+
+    def get_fieldsets(self, request, obj=None):
+        return with_version_field(super().get_fieldsets(request, obj))
+
+
+class ConcurrentInline:
+    """An inline row that carries its record's version, so its save is checked like a page's."""
+
+    form = ConcurrentEditForm
+
+    def get_fieldsets(self, request, obj=None):
+        return with_version_field(super().get_fieldsets(request, obj))
+
+
+def with_version_field(fieldsets):
+    """The fieldsets with the hidden `loaded_version` added to the first (rendered with the form)."""
+    first_name, first_options = fieldsets[0]
+    fields = list(first_options["fields"])
+    if "loaded_version" not in fields:
+        fields.append("loaded_version")
+    return [(first_name, {**first_options, "fields": fields}), *fieldsets[1:]]
+
+
+def preview_block(obj, field):
+    """The rendered HTML of a Markdown field in each language, as it was last saved."""
+    if obj is None or not obj.pk:
+        return "—"
+    return format_html_join(
+        "",
+        "<div class='md-preview' lang='{}'><strong>{}</strong><div>{}</div></div>",
+        # The HTML was sanitized by editorial.rendering when it was saved.
+        ((lang, lang.upper(), mark_safe(getattr(obj, f"{field}_{lang}") or "—")) for lang in LANGUAGE_CODES),  # noqa: S308
+    )

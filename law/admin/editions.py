@@ -1,0 +1,147 @@
+"""Editions, and the import of an edition's official text (upload, preview, confirm)."""
+
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editorial.languages import LANGUAGE_CODES
+from official import importer
+from official import versions as official_versions
+from official.models import OfficialTextVersion
+
+from ..models import Edition
+from .base import EditorAdmin, preview_block
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Official text"),
+        help_text=_("Adilet's Word file (.docx), its web page saved from the browser (.html), or plain UTF-8 text."),
+    )
+    lang = forms.ChoiceField(label=_("Language of the file"), choices=[(c, c) for c in LANGUAGE_CODES])
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.OFFICIAL_TEXT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; the limit is %(limit)s MB. Nothing was changed.")
+                % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            )
+        return upload
+
+
+def import_error(exc) -> str:
+    if exc.line is None:
+        return _("%(reason)s. Nothing was changed.") % {"reason": exc.reason}
+    return _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason}
+
+
+@admin.register(Edition)
+class EditionAdmin(EditorAdmin):
+    list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from")
+    change_form_template = "admin/law/edition/change_form.html"
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/import/",
+                self.admin_site.admin_view(self.import_view),
+                name="law_edition_import",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_view(self, request, pk):
+        """Step 1: upload and see what would change. Step 2: confirm. Nothing changes before."""
+        edition = Edition.objects.filter(pk=pk).first()
+        if edition is None or not self.has_change_permission(request, edition):
+            raise PermissionDenied
+        session_key = f"official-import-{edition.pk}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import the official text"),
+            "edition": edition,
+            "opts": self.model._meta,
+        }
+        if request.method == "POST" and request.POST.get("confirm"):
+            pending = request.session.get(session_key)
+            if not pending or pending.get("token") != request.POST.get("confirm"):
+                messages.error(request, _("This import has expired. Please upload the file again."))
+                return redirect(request.path)
+            try:
+                import_plan = importer.plan(edition, importer.parse(pending["text"], pending["lang"]))
+            except importer.OfficialTextError as exc:
+                messages.error(request, import_error(exc))
+                return redirect(request.path)
+            source = importer.Source(pending["format"], name=pending["name"], imported_by=request.user.get_username())
+            importer.apply(import_plan, source)
+            del request.session[session_key]
+            messages.success(
+                request,
+                _(
+                    "Imported %(count)s articles (%(lang)s). Explanations whose official text changed are marked "
+                    "“needs review”."
+                )
+                % {"count": len(import_plan.law.articles), "lang": pending["lang"]},
+            )
+            return redirect(reverse("admin:law_article_translation_status"))
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            lang, upload = form.cleaned_data["lang"], form.cleaned_data["file"]
+            try:
+                document = importer.read(upload.read())
+                import_plan = importer.plan(edition, importer.parse(document.lines, lang))
+            except importer.OfficialTextError as exc:
+                form.add_error("file", import_error(exc))
+            else:
+                token = secrets.token_urlsafe(16)
+                # The lines as plain text: the confirmation parses exactly what the preview showed.
+                pending = {"token": token, "text": document.text, "lang": lang, "format": document.format}
+                request.session[session_key] = {**pending, "name": upload.name[:255]}
+                as_of, from_notes = official_versions.as_of(import_plan.law, timezone.localdate())
+                context.update(
+                    {
+                        "plan": import_plan,
+                        "token": token,
+                        "lang": lang,
+                        "format_label": OfficialTextVersion.Format(document.format).label,
+                        "as_of": as_of,
+                        "as_of_from_notes": from_notes,
+                    }
+                )
+                return TemplateResponse(request, "admin/law/edition/import_preview.html", context)
+        context["form"] = form
+        return TemplateResponse(request, "admin/law/edition/import.html", context)
+
+    readonly_fields = ("description_preview",)
+    fieldsets = (
+        (None, {"fields": ("act", "slug", "kind", "legal_status", "number", "position", "superseded_by")}),
+        (_("Dates"), {"fields": ("signed_on", "published_on", "in_force_from")}),
+        (
+            _("Texts"),
+            {
+                "fields": (
+                    "title",
+                    "short_title",
+                    "official_url",
+                    "official_download_url",
+                    "description",
+                    "description_preview",
+                )
+            },
+        ),
+        (_("Official text notes"), {"fields": ("official_notes",)}),
+    )
+
+    @admin.display(description=_("Description: preview"))
+    def description_preview(self, obj):
+        return preview_block(obj, "description_html")
