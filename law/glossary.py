@@ -207,6 +207,16 @@ def glossary_entries(edition: Edition, lang: str) -> tuple[list[dict], int]:
     return entries, missing
 
 
+def letters(entries: list[dict]) -> list[dict]:
+    """The first letters of the terms, in order, each with the first term it starts (A–Z links)."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        letter = entry["name"].strip()[:1].upper()
+        if letter and letter not in found:
+            found[letter] = entry["slug"]
+    return [{"letter": letter, "slug": slug} for letter, slug in found.items()]
+
+
 def other_editions_definitions(edition: Edition, lang: str) -> dict[str, list[dict]]:
     """{slug: [{edition, name, definition_html}]}: how the other editions define the same terms."""
     found: dict[str, list[dict]] = {}

@@ -214,6 +214,7 @@ def glossary(request, edition=None):
             "is_main": edition == Edition.objects.main(),
             "notice": p.edition_status_notice(edition),
             "entries": entries,
+            "letters": g.letters(entries),
             "missing": missing,
             "other_glossaries": others,
         },

@@ -217,3 +217,18 @@ def test_the_liability_page_shows_the_fines_table_in_every_language(client, lang
         assert fine in cells.split() or fine in cells
     assert "641-1" in visible_text(page.find("main"))
     assert page.find("a", href=f"/{lang}/ai-law/law-230-viii/article-30/")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_glossary_has_a_to_z_links_to_its_terms(client, lang):
+    page = soup(client.get(f"/{lang}/glossary/"))
+    links = page.find("nav", class_="glossary-letters").find_all("a")
+    letters = [visible_text(a) for a in links]
+    assert len(letters) > 3 and len(set(letters)) == len(letters)
+    names = [visible_text(dt) for dt in page.select("dl.glossary dt")]
+    assert letters == list(dict.fromkeys(name[0].upper() for name in names))  # in the terms' own order
+    for link in links:
+        target = page.find(id=link["href"][1:])
+        assert target is not None and target.name == "dt"
+        assert visible_text(target)[0].upper() == visible_text(link)
+    assert all(name[0] == name[0].upper() for name in names)  # every term starts with a capital
