@@ -32,9 +32,10 @@ def default_langs(current: str) -> list[str]:
     return [current, *[code for code in LANGUAGE_CODES if code != current]]
 
 
-def parse_choice(query, current: str) -> Choice:
-    """Read `langs` (comma-separated or repeated, as checkboxes send it) and `text`."""
-    text = query.get("text") or "official"
+def parse_choice(query, current: str, default_text: str = "official") -> Choice:
+    """Read `langs` (comma-separated or repeated, as checkboxes send it) and `text` (`default_text`
+    when not given: the explanation while no official text is loaded)."""
+    text = query.get("text") or default_text
     raw = [part.strip().lower() for value in query.getlist("langs") for part in value.split(",")]
     raw = [code for code in raw if code]
     fallback = Choice(default_langs(current), text if text in TEXT_KINDS else "official")

@@ -97,6 +97,7 @@ def article_context(request, edition_slug, number):
         "has_explanation": lang in explained_in,
         "explanation_elsewhere": p.other_languages(explained_in, url_in),
         "has_official_text": lang in official_in,
+        "official_in_any_language": bool(official_in),
         "official_elsewhere": p.other_languages(official_in, url_in),
         "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
         "is_preview": current.status != Status.PUBLISHED,
@@ -113,8 +114,9 @@ def article(request, edition, number):
     following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
     context["previous"] = p.article_link(previous, context["edition"])
     context["next"] = p.article_link(following, context["edition"])
-    default = compare.Choice(compare.default_langs(get_language()), "official")
-    context["compare"] = compare.form_options(default)
+    # Compare opens on the explanation while no official text is loaded in any language.
+    text = "official" if context["official_in_any_language"] else "explanation"
+    context["compare"] = compare.form_options(compare.Choice(compare.default_langs(get_language()), text))
     return render(request, "law/article.html", context)
 
 
@@ -130,10 +132,11 @@ def article_compare(request, edition, number):
     )
     if current is None:
         raise Http404("No such article")
-    choice = compare.parse_choice(request.GET, get_language())
+    paragraphs = list(current.paragraphs.all())
+    loaded = bool(p.official_text_languages(current, paragraphs))
+    choice = compare.parse_choice(request.GET, get_language(), "official" if loaded else "explanation")
     # As the form sends a choice: the languages ticked, in the site's order, then the text.
     made_from_query(request, [*(("langs", code) for code in choice.langs), ("text", choice.text)])
-    paragraphs = list(current.paragraphs.all())
     return render(
         request,
         "law/article_compare.html",
@@ -155,7 +158,8 @@ def article_compare(request, edition, number):
 def article_print(request, edition, number):
     context = article_context(request, edition, number)
     context.pop("visible")
-    context["with_official"] = request.GET.get("official") == "1"
+    # The option is offered only when there is an official text to include.
+    context["with_official"] = request.GET.get("official") == "1" and context["has_official_text"]
     made_from_query(request, [("official", "1")] if context["with_official"] else [])
     return render(request, "law/article_print.html", context)
 

@@ -104,9 +104,15 @@ def test_without_a_choice_every_language_is_shown_visitors_first(client, article
 
 
 def test_no_official_text_in_any_chosen_language_says_so(client):
-    page = soup(client.get(COMPARE.format(lang="en", number=20) + "?langs=kk,ru"))
+    page = soup(client.get(COMPARE.format(lang="en", number=20) + "?langs=kk,ru&text=official"))
     assert page.find("table", class_="compare-table") is None
     assert page.find(class_="missing-notice").find("a", href=lambda h: h and "adilet.zan.kz" in h)
+
+
+def test_without_any_official_text_compare_opens_on_the_explanations(client):
+    page = soup(client.get(COMPARE.format(lang="en", number=20) + "?langs=kk,ru"))
+    assert page.find("table", class_="compare-table") is not None
+    assert page.find("input", attrs={"name": "text", "checked": True})["value"] == "explanation"
 
 
 def test_the_article_page_offers_the_comparison_as_a_plain_form(client):

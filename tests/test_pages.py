@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from law.models import Article, Edition
+from law.models import Article, Edition, Paragraph
 
 from .conftest import LANGS, soup, visible_text
 
@@ -70,9 +70,31 @@ def test_every_article_page_in_every_language(client):
 
 
 def test_paragraph_anchors_are_on_the_official_paragraphs(client):
+    for paragraph in Paragraph.objects.filter(article__edition__slug="draft-2025", article__number="18"):
+        paragraph.official_text_en = f"The official words of paragraph {paragraph.label}."
+        paragraph.save()
     page = soup(client.get(article_url("en", 18)))
     official = page.find(id="official-text")
     assert [p["id"] for p in official.select("[id^=p-]")] == ["p-1", "p-2", "p-3"]
+    assert page.select("#plain-language a[href='#p-3']")  # rights and duties point to their paragraph
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_missing_official_text_is_one_line_with_the_way_to_it(client, lang):
+    """No half-page empty column, no placeholder per paragraph, no links to paragraphs not shown."""
+    for slug, number in (("draft-2025", 18), ("law-230-viii", 17)):
+        page = soup(client.get(f"/{lang}/ai-law/{slug}/article-{number}/"))
+        line = page.find(class_="official-missing")
+        assert line is not None and line.find("a", href=lambda h: h and h.startswith("https://adilet.zan.kz/"))
+        assert page.find("section", id="official-text") is None
+        assert page.select(".side-by-side--single #plain-language")
+        assert not page.select(".paragraph-text.missing")
+        assert not page.select("a[href^='#p-']")
+        compare_text = page.find("input", attrs={"name": "text", "checked": True})
+        assert compare_text["value"] == "explanation"  # compare opens on what there is
+        printed = soup(client.get(f"/{lang}/ai-law/{slug}/article-{number}/print/?official=1"))
+        assert printed.find("input", attrs={"name": "official"}) is None
+        assert printed.find(id="official-text-heading") is None
 
 
 def test_previous_and_next_article(client):
@@ -120,14 +142,6 @@ def test_no_banner_on_the_law_in_force(client):
     page = soup(client.get("/en/ai-law/law-230-viii/"))
     assert page.find("aside", class_="edition-notice") is None
     assert page.find("a", href="https://adilet.zan.kz/eng/docs/Z2500000230")
-
-
-def test_missing_official_text_says_so_and_links_to_the_official_publication(client, lang):
-    page = soup(client.get(article_url(lang, 20)))
-    official = page.find(id="official-text")
-    notice = official.find(class_="missing-notice")
-    assert notice is not None
-    assert notice.find("a", href=lambda h: h and h.startswith("https://adilet.zan.kz/"))
 
 
 def test_missing_explanation_offers_the_languages_that_have_it(client):

@@ -1,8 +1,11 @@
 """Template filters for the law's pages; they only format, the deciding is done in presentation.py."""
 
+import re
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from editorial.languages import text_in
@@ -42,3 +45,15 @@ def print_date_attrs():
         ",".join(presentation.month_names()),
         gettext("{day} {month} {year}"),
     )
+
+
+PARAGRAPH_LINK = re.compile(r'<a href="#p-[\w-]+"[^>]*>(.*?)</a>', re.S)
+
+
+@register.filter
+def without_paragraph_links(html, keep: bool):
+    """Explanation HTML (sanitized when saved) with its links to official paragraphs (#p-3) turned
+    into plain text when those paragraphs are not on the page (no official text loaded)."""
+    if keep:
+        return mark_safe(html)  # noqa: S308 - sanitized by editorial.rendering when saved
+    return mark_safe(PARAGRAPH_LINK.sub(r"\1", html))  # noqa: S308 - the same HTML, fewer links
