@@ -62,13 +62,25 @@ def visible_text(node) -> str:
     return " ".join(node.get_text(" ").split())
 
 
+# The shipped content has no official text (the draft was never published; the law's text is loaded
+# by the importer where the site runs). The served copy gets a made-up one for two draft articles,
+# so that the pages with an official text (side by side, paragraph links, printing it) are tested.
+MADE_UP_OFFICIAL_TEXT = """
+from law.models import Paragraph
+for paragraph in Paragraph.objects.filter(article__edition__slug="draft-2025", article__number__in=["16", "18"]):
+    for lang in ("kk", "ru", "en"):
+        setattr(paragraph, f"official_text_{lang}", f"[{lang}] Made-up official text of paragraph {paragraph.label}.")
+    paragraph.save()
+"""
+
+
 @pytest.fixture(scope="session")
 def site_env(tmp_path_factory):
     """The environment of a copy of the site (DEBUG off) on its own SQLite file, with the shipped
     content and one editor account: `manage(site_env, ...)` works on the database `site` serves."""
     work = tmp_path_factory.mktemp("site")
     env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
-    manage(env, *SETUP, ["createeditor", EDITOR[0], "--no-input"])
+    manage(env, *SETUP, ["createeditor", EDITOR[0], "--no-input"], ["shell", "-c", MADE_UP_OFFICIAL_TEXT])
     yield env
     shutil.rmtree(work, ignore_errors=True)
 

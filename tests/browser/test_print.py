@@ -147,7 +147,7 @@ def test_a_typical_article_prints_on_one_page_with_title_and_permanent_url(page,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_official_text_is_printed_only_on_request(page, site, lang):
-    page.goto(f"{site}/{lang}/ai-law/draft-2025/article-16/print/")
+    page.goto(f"{site}/{lang}/ai-law/draft-2025/article-18/print/")  # with a (made-up) official text
     assert page.locator("#official-text-heading").count() == 0
     page.check("#with-official")
     page.click(".print-toolbar button[type=submit]")
