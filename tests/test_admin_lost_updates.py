@@ -42,7 +42,9 @@ def other_editor(django_user_model):
     return django_user_model.objects.create_superuser("daniyar", "d@example.kz", "another-long-passphrase-7")
 
 
-def test_an_inline_row_changed_on_its_own_page_is_not_overwritten_from_the_article_page(editor, other_editor):
+def opened_then_changed_elsewhere(editor, other_editor):
+    """`editor` opens an article's page; then `other_editor` changes its first right or duty on that
+    record's own page. Returns the article, that record, the first editor's client and their form."""
     article = article_with_rights()
     item = article.rights_and_duties.order_by("position").first()
     first, second = signed_in(editor), signed_in(other_editor)
@@ -51,6 +53,11 @@ def test_an_inline_row_changed_on_its_own_page_is_not_overwritten_from_the_artic
     own_form = form_fields(second.get(own_url), "rightorduty_form")
     own_form["text_en"] = "Changed on its own page."
     assert second.post(own_url, own_form).status_code == 302
+    return article, item, first, article_form
+
+
+def test_an_inline_row_changed_on_its_own_page_is_not_overwritten_from_the_article_page(editor, other_editor):
+    article, item, first, article_form = opened_then_changed_elsewhere(editor, other_editor)
 
     row = inline_row(article_form, item)
     article_form[f"{row}-text_en"] = "Changed in the article's form, from a stale copy."
@@ -62,14 +69,7 @@ def test_an_inline_row_changed_on_its_own_page_is_not_overwritten_from_the_artic
 
 def test_an_inline_row_left_as_it_was_does_not_revert_a_change_made_elsewhere(editor, other_editor):
     """The article page sends every row back; a row the editor did not touch still holds the old text."""
-    article = article_with_rights()
-    item = article.rights_and_duties.order_by("position").first()
-    first, second = signed_in(editor), signed_in(other_editor)
-    article_form = form_fields(first.get(article_url(article)), "article_form")
-    own_url = f"/admin/law/rightorduty/{item.pk}/change/"
-    own_form = form_fields(second.get(own_url), "rightorduty_form")
-    own_form["text_en"] = "Changed on its own page."
-    assert second.post(own_url, own_form).status_code == 302
+    article, item, first, article_form = opened_then_changed_elsewhere(editor, other_editor)
 
     article_form["summary_en"] = "A new summary; the inline rows are left as they were."
     refused = first.post(article_url(article), article_form)
