@@ -298,7 +298,6 @@ def test_a_query_string_the_page_was_not_made_from_creates_no_cached_page(page_c
     [
         FLOW_RESULT,
         "/en/ai-law/draft-2025/check/provides_ai/?uses_ai=yes",
-        "/en/ai-law/draft-2025/article-15/print/?official=1",
         "/en/ai-law/draft-to-law/?by=draft-2025",
         "/en/ai-law/draft-2025/article-15/compare/?langs=kk&langs=en&text=explanation",  # the form's
         "/en/ai-law/draft-2025/article-15/compare/?editions=draft-2025,law-230-viii",  # what-changed's
@@ -307,6 +306,22 @@ def test_a_query_string_the_page_was_not_made_from_creates_no_cached_page(page_c
 def test_a_page_at_the_address_the_sites_own_links_use_is_cached(page_cache, url, django_assert_num_queries):
     first = Client().get(url)
     assert first.status_code == 200, url
+    with django_assert_num_queries(0):
+        second = Client().get(url)
+    assert second.content == first.content
+
+
+def test_a_print_with_the_official_text_is_cached(page_cache, django_assert_num_queries):
+    """The print view offers ?official=1 only where an official text is loaded (none is shipped)."""
+    from law.models import Paragraph
+
+    for paragraph in Paragraph.objects.filter(article__edition__slug="draft-2025", article__number="18"):
+        paragraph.official_text_en = f"Made-up official text of paragraph {paragraph.label}."
+        paragraph.save()
+    caches["pages"].clear()
+    url = "/en/ai-law/draft-2025/article-18/print/?official=1"
+    first = Client().get(url)
+    assert first.status_code == 200 and b"Made-up official text" in first.content
     with django_assert_num_queries(0):
         second = Client().get(url)
     assert second.content == first.content

@@ -45,7 +45,7 @@ def test_a_new_edition_shows_its_contents_articles_and_glossary(client, tiny):
     term = article.find(id="plain-language").find("a", class_="term")
     assert term["href"] == "/en/ai-law/tiny-2030/glossary/#robot-keeper"
     glossary = soup(client.get("/en/glossary/"))  # the glossary of the law in force: this one
-    assert visible_text(glossary.find(id="robot-keeper")) == "robot keeper"
+    assert visible_text(glossary.find(id="robot-keeper")) == "Robot keeper"  # every term starts with a capital
 
 
 def test_a_new_edition_has_its_flow_at_the_main_address_when_in_force(client, tiny):
