@@ -191,6 +191,25 @@ class Flow:
         index = names.index(name)
         return questions[index - 1] if index > 0 else None
 
+    def place_of(self, name: str) -> tuple[int, int, str]:
+        """(n, N, opened_by) for "Question n of N": counted within the question's part.
+
+        A part is a run of questions asked under the same conditions: the questions about you,
+        then (say) the questions about the AI system you run, asked only after a "yes" to
+        `opened_by`. N is the part's size, so it never changes midway; the start page says how
+        many questions each part has.
+        """
+        index = [q.name for q in self.questions].index(name)
+        conditions = self.questions[index].asked_if
+        first = index
+        while first > 0 and self.questions[first - 1].asked_if == conditions:
+            first -= 1
+        last = index
+        while last + 1 < len(self.questions) and self.questions[last + 1].asked_if == conditions:
+            last += 1
+        opened_by = conditions[0].partition("=")[0] if conditions else ""
+        return index - first + 1, last - first + 1, opened_by
+
     # ----------------------------------------------------------------------- the outcome
 
     def outcome(self, answers: dict, records) -> Outcome:

@@ -134,7 +134,6 @@ def question_context(place: Place, question: Question, answers: Answers, words: 
         )
     flow = place.flow
     previous = flow.previous_question(question.name, answers.values)
-    applicable = flow.applicable(answers.values)
     return {
         "edition": place.edition,
         "question": question,
@@ -144,9 +143,14 @@ def question_context(place: Place, question: Question, answers: Answers, words: 
         "hidden": answers.query_items(without=question.name),
         "form_action": place.url("question", question.name),
         "back_url": place.step_url(previous.name, answers.query_items()) if previous else place.url("start"),
-        "number": [q.name for q in applicable].index(question.name) + 1,
-        "total": len(applicable),
+        "part": part_context(flow, question, words),
     }
+
+
+def part_context(flow, question: Question, words: Words) -> dict:
+    """ "Question n of N" within the question's part, and the answer that opened the part."""
+    number, total, opened_by = flow.place_of(question.name)
+    return {"number": number, "total": total, "opened_by": words[f"questions.{opened_by}.short"] if opened_by else ""}
 
 
 def render_question(request, place, question, answers, words, errors=(), status=200):

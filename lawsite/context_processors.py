@@ -22,6 +22,7 @@ def language_links(request):
             {
                 "code": code,
                 "name": name,
+                "short_name": settings.SHORT_LANGUAGE_NAMES.get(code, code),
                 "url": url,
                 "absolute_url": absolute_url(request, url),
                 "is_current": code == current,
@@ -40,11 +41,34 @@ def swap_prefix(path, code):
     return f"/{code}{path}"
 
 
+# The main navigation's sections, by the page's URL namespace or name: the item of the page's
+# section is marked as current.
+NAV_SECTION_BY_NAME = {"glossary": "glossary", "edition_glossary": "glossary", "committee": "committee", "home": ""}
+NAV_SECTION_BY_NAMESPACE = {
+    "": "law",
+    "law": "law",
+    "concordance": "law",
+    "official": "law",
+    "checker": "check",
+    "search": "search",
+}
+
+
+def nav_section(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.url_name in NAV_SECTION_BY_NAME:
+        return NAV_SECTION_BY_NAME[match.url_name]
+    return NAV_SECTION_BY_NAMESPACE.get(match.namespace, "")
+
+
 def site(request):
     return {
         "language_links": language_links(request),
         "site_languages": settings.LANGUAGES,
         "page_url": absolute_url(request, request.path),
+        "nav_section": nav_section(request),
         # The law in force, for the navigation (asked of the data; one query, only when used).
         "main_edition": SimpleLazyObject(Edition.objects.main),
     }

@@ -200,6 +200,8 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
+# The switcher's labels on a phone's narrow header (the full name stays for screen readers).
+SHORT_LANGUAGE_NAMES = {"kk": "Қаз", "ru": "Рус", "en": "Eng"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"

@@ -116,8 +116,12 @@ def test_language_switcher_keeps_the_article_and_query(client, lang):
         assert ("aria-current" in link.attrs) == (code == lang)
     # The paragraph is kept by adding the #fragment when the link is followed (site.js).
     assert all(a.has_attr("data-keep-fragment") for a in links.values())
-    names = {code: visible_text(a) for code, a in links.items()}
+    names = {code: visible_text(a.find(class_="language-name")) for code, a in links.items()}
     assert names == {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+    # A phone's narrow header shows a short label instead, hidden from screen readers.
+    shorts = {code: a.find(class_="language-short") for code, a in links.items()}
+    assert {code: visible_text(tag) for code, tag in shorts.items()} == {"kk": "Қаз", "ru": "Рус", "en": "Eng"}
+    assert all(tag["aria-hidden"] == "true" for tag in shorts.values())
 
 
 def test_hreflang_alternates_on_every_page(client, lang):
@@ -126,16 +130,25 @@ def test_hreflang_alternates_on_every_page(client, lang):
     assert alternates == {code: f"http://testserver{article_url(code, 3)}" for code in LANGS}
 
 
-@pytest.mark.parametrize("path", ["", "article-1/", "article-18/"])
-def test_draft_banner_on_every_draft_page(client, lang, path):
-    page = soup(client.get(DRAFT.format(lang=lang) + path))
+def test_draft_banner_on_every_draft_page(client, lang):
+    adilet = {"kk": "kaz", "ru": "rus", "en": "eng"}[lang]
+    page = soup(client.get(DRAFT.format(lang=lang)))
     banner = page.find("aside", class_="edition-notice")
     assert banner is not None
     text = visible_text(banner)
     assert "230-VIII" in text
     assert "2025" in text and "2026" in text
-    adilet = {"kk": "kaz", "ru": "rus", "en": "eng"}[lang]
     assert banner.find("a", href=f"https://adilet.zan.kz/{adilet}/docs/Z2500000230")
+    # An article's banner is short, so that the explanation starts on a phone's first screen: it
+    # names the law in force and leads to what changed; the official text's line leads to Adilet.
+    for path in ("article-1/", "article-18/"):
+        page = soup(client.get(DRAFT.format(lang=lang) + path))
+        banner = page.find("aside", class_="edition-notice")
+        assert "230-VIII" in visible_text(banner) and "2026" in visible_text(banner)
+        assert banner.find("a", href=f"/{lang}/ai-law/draft-to-law/")
+        assert len(visible_text(banner)) < 220, visible_text(banner)
+        official_line = page.find(class_="official-missing")
+        assert official_line.find("a", href=f"https://adilet.zan.kz/{adilet}/docs/Z2500000230")
 
 
 def test_no_banner_on_the_law_in_force(client):

@@ -19,6 +19,13 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    // A browser without ::details-content cannot be told by CSS to show the menu on a wide
+    // screen: open it here instead (without JavaScript it is one click away).
+    var menu = document.querySelector(".site-menu");
+    var supported = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    if (menu && !supported && window.matchMedia("(min-width: 40.0625em)").matches) {
+      menu.open = true;
+    }
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
