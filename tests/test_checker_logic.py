@@ -38,6 +38,7 @@ ALWAYS = {
         "owner-manage-risks",
         "owner-stop-on-threat",
         "owner-lawful-results",
+        "owner-tell-users-ai-made",  # Art 22: every owner, not only generative systems
     },
     "data_library_owner": {
         "data-library-owner-control-use",
@@ -103,9 +104,7 @@ def expected(answers):
     possible = {role for role, q in flow.role_questions.items() if answers.get(q) == "not_sure"}
     items = {role: set(ALWAYS[role]) for role in roles | possible}
     prohibited = set()
-    if "owner" in roles:
-        if answers["generates_content"] in ("yes", "not_sure"):
-            items["owner"].add("owner-tell-users-ai-made")
+    if "owner" in roles | possible:  # not sure whether you own one: the owner questions are asked too
         if answers["autonomy"] in ("fully_autonomous", "not_sure"):  # not sure: it may be banned
             prohibited.add("prohibited-fully-autonomous")
         prohibited |= {PROHIBITION_FOR[c] for c in answers["capabilities"] if c != "none"}
@@ -113,10 +112,11 @@ def expected(answers):
 
 
 def test_the_walk_reaches_every_combination():
-    owners = [a for a in ALL if a["provides_ai"] == "yes"]
-    assert len(owners) == 3 * 3 * 4 * 32 * 4 * 3  # uses × data × autonomy × capability sets × risk × content
-    assert len(ALL) - len(owners) == 3 * 2 * 3
-    assert all("autonomy" not in a for a in ALL if a["provides_ai"] != "yes")
+    owners = [a for a in ALL if a["provides_ai"] in ("yes", "not_sure")]
+    # uses × provides (yes, not sure) × data × autonomy × capability sets × risk × content
+    assert len(owners) == 3 * 2 * 3 * 4 * 32 * 4 * 3
+    assert len(ALL) - len(owners) == 3 * 1 * 3
+    assert all("autonomy" not in a for a in ALL if a["provides_ai"] == "no")
 
 
 def test_every_combination_gets_its_roles_duties_and_warnings():
@@ -132,6 +132,45 @@ def test_every_combination_gets_its_roles_duties_and_warnings():
         assert {r.key for r in result.prohibited} == prohibited, answers
         assert [r.key for r in result.consequences] == (["owner-stop-on-threat"] if prohibited else [])
         assert result.unsure == [q for q, v in answers.items() if v == "not_sure"]
+
+
+def draft_records():
+    return list(RightOrDuty.objects.filter(edition__slug="draft-2025").select_related("article", "paragraph"))
+
+
+OWNER = {
+    "uses_ai": "no",
+    "provides_ai": "yes",
+    "data_library": "no",
+    "autonomy": "semi_autonomous",
+    "capabilities": ("none",),
+    "risk": "high",
+}
+
+
+@pytest.mark.parametrize("generates", ["no", "yes", "not_sure"])
+def test_every_owner_must_tell_users_when_ai_was_used(generates):
+    """Art 22 (SEED): users are told when any product or service is made with AI; generative systems
+    matter most, but a bank's scoring model or a trading bot that makes no content has the duty too."""
+    result = flow.outcome({**OWNER, "generates_content": generates}, draft_records())
+    assert "owner-tell-users-ai-made" in {r.key for r in result.items["owner"]}
+    assert "owner-tell-users-ai-made" not in result.depends  # a duty, not a "may apply"
+    assert ("generates_content", generates) in result.explained  # the generative emphasis, as a text
+
+
+def test_not_sure_whether_you_own_a_system_asks_the_owner_questions_and_warns_of_what_may_apply():
+    """As in the law in force's flow: "not sure" means "may apply", never "no"."""
+    answers = {"uses_ai": "not_sure", "provides_ai": "not_sure", "data_library": "not_sure"}
+    assert flow.next_question(answers).name == "autonomy"
+    answers |= {"autonomy": "fully_autonomous", "capabilities": ("biometric",), "risk": "not_sure"}
+    answers |= {"generates_content": "not_sure"}
+    result = flow.outcome(answers, draft_records())
+    assert result.roles == [] and set(result.possible_roles) == {"user", "owner", "data_library_owner"}
+    assert not result.nothing_applies
+    assert {r.key for r in result.prohibited} == {"prohibited-fully-autonomous", "prohibited-biometric-identification"}
+    for record in result.prohibited + result.items["owner"]:
+        assert result.depends[record.key][0] == "provides_ai", record.key
+    assert [r.key for r in result.consequences] == ["owner-stop-on-threat"]
 
 
 def test_every_right_and_duty_points_to_its_article_and_paragraph():
@@ -159,7 +198,7 @@ def test_every_edge_of_every_question(question):
         after = flow.keep_applicable({**answers, question.name: chosen})
         following = flow.next_question(after)
         names = [q.name for q in flow.questions]
-        if question.name == "provides_ai" and value != "yes":
+        if question.name == "provides_ai" and value == "no":
             assert following.name == "data_library"
             continue
         if question.name == "data_library" and answers.get("provides_ai") != "yes":

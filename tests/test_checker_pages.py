@@ -88,6 +88,28 @@ def test_a_data_library_owner_gets_article_17(client, lang):
     assert f"/{lang}/ai-law/draft-2025/article-17/" in hrefs
 
 
+def test_an_owner_whose_system_makes_no_content_must_still_tell_users(client, lang):
+    query = (
+        "uses_ai=no&provides_ai=yes&data_library=no&autonomy=semi_autonomous"
+        "&capabilities=none&risk=high&generates_content=no"
+    )
+    page = soup(client.get(f"/{lang}/ai-law/draft-2025/check/result/?{query}"))
+    duty = page.find(id="role-owner").find("li", attrs={"data-key": "owner-tell-users-ai-made"})
+    assert duty is not None and "duty--maybe" not in duty["class"]
+    assert duty.find("a", class_="source-link")["href"] == f"/{lang}/ai-law/draft-2025/article-22/"
+    # The answer on content is explained: the duty is not limited to generative systems.
+    assert page.select("section.explained a[href='/" + lang + "/ai-law/draft-2025/article-22/']")
+
+
+def test_not_sure_whether_you_own_a_system_asks_about_the_system(client, lang):
+    unsure = [["not_sure"], ["not_sure"], ["not_sure"]]
+    page = soup(answer_all(client, lang, unsure + [["fully_autonomous"], ["none"], ["not_sure"], ["not_sure"]]))
+    owner = page.find(id="role-owner")
+    assert owner is not None and "role--possible" in owner["class"]
+    assert page.find(class_="warning").select("li.duty--prohibition.duty--maybe")
+    assert page.find(id="role-none-heading") is None
+
+
 def test_no_role_still_hears_what_the_law_gives_them(client):
     page = soup(client.get("/en/ai-law/draft-2025/check/result/?uses_ai=no&provides_ai=no&data_library=no"))
     assert not page.select("section.role[id^=role-]")
