@@ -165,7 +165,7 @@ def article_print(request, edition, number):
 
 
 def edition_print(request, edition):
-    """The booklet: every visible article's summary, a page break before each chapter."""
+    """The booklet: every visible article's summary, chapter by chapter, then the edition's glossary."""
     edition = get_edition(edition)
     articles = (
         p.visible_articles(request.user)
@@ -191,6 +191,7 @@ def edition_print(request, edition):
             "edition": edition,
             "notice": p.edition_status_notice(edition),
             "chapters": chapters,
+            "glossary": g.glossary_entries(edition, lang)[0],
             "permanent_url": absolute_url(request, edition.get_absolute_url()),
         },
     )

@@ -16,7 +16,8 @@ MAXIMAL_ANSWERS = (
 ANSWER_SETS = [
     MAXIMAL_ANSWERS,
     "uses_ai=yes&provides_ai=no&data_library=no",
-    "uses_ai=not_sure&provides_ai=not_sure&data_library=not_sure",
+    "uses_ai=not_sure&provides_ai=not_sure&data_library=not_sure&autonomy=not_sure&capabilities=none&risk=not_sure"
+    "&generates_content=not_sure",
     "uses_ai=no&provides_ai=no&data_library=no",
 ]
 
@@ -156,24 +157,55 @@ def test_the_official_text_is_printed_only_on_request(page, site, lang):
     assert heading in compact(text_of(pdf(page, page.url)))
 
 
+def page_lines(pdf_page):
+    """A PDF page's lines of text, without its page number ("3 / 10", printed in the margin)."""
+    lines = [line.strip() for line in (pdf_page.extract_text() or "").split("\n") if line.strip()]
+    return [line for line in lines if not PAGE_NUMBER.fullmatch(line)]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_booklet_starts_every_chapter_on_a_new_page(page, site, lang):
+def test_the_booklet_fills_its_pages_and_ends_with_the_glossary(page, site, lang):
     url = f"{site}/{lang}/ai-law/draft-2025/print/"
     page.goto(url)
     headings = [squash(h) for h in page.locator("section.booklet-chapter > h2").all_inner_texts()]
     assert len(headings) == 8
+    glossary_heading = squash(page.inner_text("#glossary-heading"))
+    terms = [squash(t) for t in page.locator(".booklet-glossary dt").all_inner_texts()]
+    assert len(terms) >= 10
     reader = pdf(page, url)
-    starts = []
-    for index, pdf_page in enumerate(reader.pages):
-        lines = [line for line in (pdf_page.extract_text() or "").split("\n") if line.strip()]
-        # The page number ("3 / 10") is printed in the page margin and may come out first.
-        lines = [line for line in lines if not PAGE_NUMBER.fullmatch(line.strip())]
-        first = compact(lines[0]) if lines else ""
-        starts += [(heading, index) for heading in headings if first == compact(heading)]
-    assert [h for h, _i in starts] == headings, starts
-    pages = [i for _h, i in starts]
-    assert pages == sorted(set(pages)) and pages[0] > 0  # the contents come first
-    assert f"{site}/{lang}/ai-law/draft-2025/" in compact(text_of(reader))
+    lines = [page_lines(pdf_page) for pdf_page in reader.pages]
+    # No near-empty page: chapters follow on from each other, and only the last page may be short.
+    fullest = max(len(page_text) for page_text in lines)
+    short = [index + 1 for index, page_text in enumerate(lines[:-1]) if len(page_text) < 0.6 * fullest]
+    assert not short, f"pages {short} of {len(lines)} are less than 60% full"
+    # Contents first, then every chapter in order, then the glossary with every term.
+    text = compact(text_of(reader))
+    positions = [text.find(compact(h)) for h in [*headings, glossary_heading]]
+    assert all(position > 0 for position in positions) and positions == sorted(positions), positions
+    assert all(compact(term) in text[positions[-1] :] for term in terms)
+    assert f"{site}/{lang}/ai-law/draft-2025/" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_pages_are_numbered_and_print_no_relative_address_or_one_twice(page, site, lang):
+    printed = [
+        f"{site}/{lang}/ai-law/draft-2025/article-18/print/",
+        f"{site}/{lang}/ai-law/law-230-viii/article-18/print/",
+        f"{site}/{lang}/ai-law/draft-2025/print/",
+        f"{site}/{lang}/check/result/print/?{UNSURE_OF_ALL}",
+        f"{site}/{lang}/ai-law/draft-2025/article-18/",  # a screen page printed with Ctrl+P
+    ]
+    for url in printed:
+        reader = pdf(page, url)
+        total = len(reader.pages)
+        for number, pdf_page in enumerate(reader.pages, start=1):
+            assert f"{number} / {total}" in (pdf_page.extract_text() or ""), (url, number)
+        text = squash(text_of(reader))
+        # A link within the site prints as its words: no "(/kk/ai-law/...)" on paper.
+        assert not re.search(r"\(/|\s/(kk|ru|en)/", text), (url, re.search(r".{40}\(/.{40}", text))
+        addresses = re.findall(r"https?://[^\s()]+", compact(text_of(reader)))
+        if "article-18/print/" in url:  # a one-page summary names each address once
+            assert len(addresses) == len(set(addresses)), (url, addresses)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,136 @@
+"""Reading on a phone: measured at 360×640 and 320 px, in Kazakh (the longest of the three languages)."""
+
+import pytest
+
+PHONE = {"width": 360, "height": 640}
+SMALLEST = {"width": 320, "height": 640}
+EDITIONS = {"law-230-viii": 31, "draft-2025": 28}
+# The flows' start pages: answering the first option ("yes") to everything asks every question.
+FLOW_STARTS = ["/kk/check/", "/kk/ai-law/draft-2025/check/"]
+NARROW_PAGES = [
+    "/kk/",
+    "/kk/ai-law/law-230-viii/",
+    "/kk/ai-law/draft-2025/",
+    "/kk/ai-law/law-230-viii/article-18/",
+    "/kk/ai-law/draft-2025/article-18/",
+    "/kk/ai-law/law-230-viii/article-18/compare/",
+    "/kk/ai-law/law-230-viii/article-18/print/",
+    "/kk/ai-law/law-230-viii/print/",
+    "/kk/ai-law/draft-to-law/",
+    "/kk/glossary/",
+    "/kk/search/?q=тәуекел",
+    "/kk/check/",
+    "/kk/check/uses_system/",
+    "/kk/check/result/?uses_system=yes&decided_about=yes&runs_system=no&holds_data=no&made_data=no",
+    "/kk/check/result/print/?uses_system=yes&decided_about=yes&runs_system=no&holds_data=no&made_data=no",
+    "/kk/committee/",
+    "/kk/liability/",
+]
+
+
+def open_page(page, url):
+    page.goto(url)
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@pytest.fixture
+def phone(chromium):
+    context = chromium.new_context(viewport=PHONE, locale="kk-KZ")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_without_js(chromium):
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_article_starts_its_explanation_on_the_first_screen(phone, site):
+    late = []
+    for edition, count in EDITIONS.items():
+        for number in range(1, count + 1):
+            open_page(phone, f"{site}/kk/ai-law/{edition}/article-{number}/")
+            heading = phone.locator("#plain-language h3").first  # "In short"
+            top = heading.evaluate("h => h.getBoundingClientRect().top")
+            if not 0 < top < PHONE["height"] - 40:  # the heading and the start of its first line
+                late.append((edition, number, round(top)))
+    assert not late, f"'In short' below the first screen: {late}"
+
+
+@pytest.mark.parametrize("start", FLOW_STARTS)
+def test_continue_is_in_view_on_every_question(phone, site, start):
+    open_page(phone, site + start)
+    phone.click("a.button--start")
+    seen = []
+    while "/result/" not in phone.url:
+        phone.wait_for_load_state("load")
+        phone.evaluate("document.fonts.ready.then(() => true)")
+        button = phone.locator(".question-actions button[type=submit]")
+        box = button.bounding_box()
+        assert box is not None
+        name = phone.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (name, box)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        seen.append(name)
+        phone.locator(".choice input").first.check()
+        button.click()
+    assert len(seen) >= 7, seen  # every question of the flow was measured
+
+
+def test_question_count_keeps_its_total_within_each_part(phone, site):
+    open_page(phone, f"{site}/kk/check/")
+    phone.click("a.button--start")
+    captions = []
+    while "/result/" not in phone.url:
+        captions.append(" ".join(phone.inner_text(".caption").split()))
+        phone.locator(".choice input").first.check()
+        phone.click(".question-actions button[type=submit]")
+    totals = [caption.rsplit(" ", 1)[-1] for caption in captions]
+    # Five questions about you, then twelve about the system you run: the total never changes within a part.
+    assert totals == ["5)"] * 5 + ["12)"] * 12, captions
+
+
+def test_nothing_scrolls_sideways_at_320_pixels(chromium, site):
+    context = chromium.new_context(viewport=SMALLEST)
+    page = context.new_page()
+    wide = []
+    for url in NARROW_PAGES:
+        open_page(page, site + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > SMALLEST["width"]:
+            wide.append((url, width))
+    context.close()
+    assert not wide, wide
+
+
+def test_the_header_is_short_and_its_menu_opens_without_javascript(phone_without_js, phone, site):
+    for page in (phone_without_js, phone):
+        open_page(page, f"{site}/kk/ai-law/law-230-viii/article-18/")
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] < 0.2 * PHONE["height"], header
+        nav = page.locator(".primary-nav a").first
+        assert not nav.is_visible()
+        page.click(".site-menu-toggle")
+        assert nav.is_visible()
+        assert page.locator(".primary-nav a[aria-current]").inner_text().strip() == nav.inner_text().strip()
+        assert page.locator("#header-search-q").is_visible()
+
+
+def test_wide_screens_show_the_navigation_without_a_menu(page, site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, f"{site}/ru/glossary/")
+    assert not page.locator(".site-menu-toggle").is_visible()
+    assert page.locator(".primary-nav a[aria-current]").is_visible()
+    assert page.locator("#header-search-q").is_visible()
+
+
+def test_the_print_toolbar_fits_a_phone(phone, site):
+    for url in ("/kk/ai-law/law-230-viii/print/", "/kk/ai-law/law-230-viii/article-18/print/"):
+        open_page(phone, site + url)
+        toolbar = phone.locator(".print-toolbar")
+        link = toolbar.locator("a").first.bounding_box()
+        assert link["x"] >= 12, link  # not against the screen's edge
+        assert toolbar.evaluate("t => t.scrollWidth <= t.clientWidth")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
