@@ -44,6 +44,18 @@ def test_home_page_in_each_language(client, lang):
     assert page.find("a", href=DRAFT.format(lang=lang))
 
 
+def test_home_page_has_one_call_to_action_before_anything_else(client, lang):
+    page = soup(client.get(f"/{lang}/"))
+    main = page.find("main")
+    buttons = main.select(".button")
+    assert [a["href"] for a in buttons] == [f"/{lang}/check/"]  # one, and it is the question flow
+    assert len(main.find_all("a", href=f"/{lang}/check/")) == 1  # not repeated in the text
+    first = main.find("h1").find_next(["p", "div", "ul"])
+    assert "home-cta" in first.get("class", []) or first.find_parent(class_="home-cta"), first
+    # The law in force is named right after it.
+    assert "230-VIII" in visible_text(main.find(class_="home-text").find("p"))
+
+
 def test_table_of_contents_lists_all_28_articles(client, lang):
     page = soup(client.get(DRAFT.format(lang=lang)))
     links = {a["href"] for a in page.select(".toc-articles a")}
