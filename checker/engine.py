@@ -17,6 +17,11 @@ YES, NO, NOT_SURE = "yes", "no", "not_sure"
 MAX_VALUE_LENGTH = 40
 
 
+def is_unsure(answer) -> bool:
+    """A "not sure" answer: the value itself, or, in a multiple-choice question, the one value chosen."""
+    return answer == NOT_SURE or (isinstance(answer, tuple) and NOT_SURE in answer)
+
+
 def matches(condition: str, answers: dict) -> bool:
     """'question=a|b' holds when the answer (or one of several answers) is a or b; '' always holds."""
     if not condition:
@@ -38,6 +43,10 @@ class Question:
     asked_if: tuple[str, ...] = ()  # conditions ('question=a|b') that must all hold
     role: str = ""  # the role a "yes" to this question gives
     explained: bool = False  # the result explains the answer given (words '<question>.<value>')
+
+    def stands_alone(self, value: str) -> bool:
+        """In a multiple-choice question, "none of these" and "not sure" cannot be combined with others."""
+        return self.multiple and (value == self.exclusive or value == NOT_SURE)
 
     def is_asked(self, answers: dict) -> bool:
         return all(matches(condition, answers) for condition in self.asked_if)
@@ -149,8 +158,9 @@ class Flow:
                 if len(raw) != len(set(raw)):
                     problems.append(Problem(question.name, "repeated"))
                     continue
-                if question.exclusive in chosen and len(chosen) > 1:
-                    problems.append(Problem(question.name, "exclusive"))
+                if len(chosen) > 1 and any(question.stands_alone(v) for v in chosen):
+                    kind = "exclusive_not_sure" if NOT_SURE in chosen else "exclusive"
+                    problems.append(Problem(question.name, kind))
                     continue
                 values[question.name] = chosen
             else:
@@ -240,7 +250,7 @@ class Flow:
                 else:
                     chosen.append(record)
             items[role] = chosen
-        unsure = [q.name for q in self.applicable(answers) if answers.get(q.name) == NOT_SURE]
+        unsure = [q.name for q in self.applicable(answers) if is_unsure(answers.get(q.name))]
         consequences = []
         if prohibited and self.consequence:
             consequences = [r for rs in items.values() for r in rs if r.key == self.consequence]
@@ -265,7 +275,7 @@ class Flow:
         if matches(condition, answers):
             return ()
         name = condition.partition("=")[0]
-        return (name,) if answers.get(name) == NOT_SURE else None
+        return (name,) if is_unsure(answers.get(name)) else None
 
     def first_system_question(self) -> Question | None:
         """The first question after the roles: where "check another system" starts again."""
@@ -318,7 +328,7 @@ def is_optional(key: str) -> bool:
 @dataclass
 class Problem:
     question: str
-    code: str  # "unknown_value", "repeated", "exclusive", "not_asked"
+    code: str  # "unknown_value", "repeated", "exclusive", "exclusive_not_sure", "not_asked"
 
 
 @dataclass

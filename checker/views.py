@@ -113,6 +113,7 @@ def problem_message(problem: Problem) -> str:
         "unknown_value": _("The answer in the link is not one of the options. Please choose again."),
         "repeated": _("The link gave this question more than one answer. Please choose again."),
         "exclusive": _("You chose “none of these” together with other options. Choose one or the other."),
+        "exclusive_not_sure": _("You chose “not sure” together with other options. Choose one or the other."),
         "not_asked": _("Some answers in the link were for questions that do not apply to you. We left them out."),
     }
     return messages[problem.code]
@@ -129,7 +130,7 @@ def question_context(place: Place, question: Question, answers: Answers, words: 
                 "label": words[f"questions.{question.name}.options.{value}"],
                 "hint": words.html.get(f"questions.{question.name}.option_hints.{value}", ""),
                 "checked": value in chosen,
-                "exclusive": value == question.exclusive,
+                "exclusive": question.stands_alone(value),
             }
         )
     flow = place.flow

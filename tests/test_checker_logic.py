@@ -77,10 +77,9 @@ ARTICLE_OF = {
 
 def all_complete_answers():
     """Every complete set of answers the flow can produce, by walking it as a visitor would."""
-    capability_sets = [("none",)] + [
-        combo
-        for size in range(1, 6)
-        for combo in itertools.combinations(flow.by_name["capabilities"].values[:-1], size)
+    functions = [v for v in flow.by_name["capabilities"].values if v not in ("none", "not_sure")]
+    capability_sets = [("none",), ("not_sure",)] + [
+        combo for size in range(1, 6) for combo in itertools.combinations(functions, size)
     ]
 
     def walk(answers):
@@ -107,14 +106,17 @@ def expected(answers):
     if "owner" in roles | possible:  # not sure whether you own one: the owner questions are asked too
         if answers["autonomy"] in ("fully_autonomous", "not_sure"):  # not sure: it may be banned
             prohibited.add("prohibited-fully-autonomous")
-        prohibited |= {PROHIBITION_FOR[c] for c in answers["capabilities"] if c != "none"}
+        if answers["capabilities"] == ("not_sure",):  # not sure what it can do: every ban may apply
+            prohibited |= set(PROHIBITION_FOR.values())
+        else:
+            prohibited |= {PROHIBITION_FOR[c] for c in answers["capabilities"] if c != "none"}
     return roles, possible, items, prohibited
 
 
 def test_the_walk_reaches_every_combination():
     owners = [a for a in ALL if a["provides_ai"] in ("yes", "not_sure")]
     # uses × provides (yes, not sure) × data × autonomy × capability sets × risk × content
-    assert len(owners) == 3 * 2 * 3 * 4 * 32 * 4 * 3
+    assert len(owners) == 3 * 2 * 3 * 4 * 33 * 4 * 3
     assert len(ALL) - len(owners) == 3 * 1 * 3
     assert all("autonomy" not in a for a in ALL if a["provides_ai"] == "no")
 
@@ -131,7 +133,7 @@ def test_every_combination_gets_its_roles_duties_and_warnings():
             assert {r.key for r in result.items[role]} == items[role], (role, answers)
         assert {r.key for r in result.prohibited} == prohibited, answers
         assert [r.key for r in result.consequences] == (["owner-stop-on-threat"] if prohibited else [])
-        assert result.unsure == [q for q, v in answers.items() if v == "not_sure"]
+        assert result.unsure == [q for q, v in answers.items() if v in ("not_sure", ("not_sure",))]
 
 
 def draft_records():
@@ -229,3 +231,19 @@ def test_changing_an_answer_keeps_the_others_that_still_apply():
 def test_the_loaded_flow_is_the_declared_one():
     stored = FlowDeclaration.objects.get(edition__slug="draft-2025")
     assert stored.flow() == flow
+
+
+def test_not_sure_what_the_system_can_do_shows_every_ban_as_one_that_may_apply():
+    answers = {**OWNER, "capabilities": ("not_sure",)}
+    result = flow.outcome(answers, draft_records())
+    assert {r.key for r in result.prohibited} == set(PROHIBITION_FOR.values())
+    assert all(result.depends[key] == ("capabilities",) for key in PROHIBITION_FOR.values())
+    assert "capabilities" in result.unsure
+
+
+def test_not_sure_cannot_be_combined_with_a_capability():
+    parsed = flow.parse(
+        {**{k: [v] for k, v in OWNER.items() if k != "capabilities"}, "capabilities": ["biometric", "not_sure"]}
+    )
+    assert "capabilities" not in parsed.values
+    assert [p.code for p in parsed.problems] == ["exclusive_not_sure"]
