@@ -48,6 +48,7 @@ def role_sections(outcome: Outcome, words, flow) -> list[dict]:
                 "body_html": words.html.get(f"roles.{role}.body", ""),
                 "rights": [i for i in items if i["record"].kind == "right"],
                 "duties": [i for i in items if i["record"].kind == "duty"],
+                "rules": [i for i in items if i["record"].kind == "rule"],
             }
         )
     return sections

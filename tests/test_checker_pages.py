@@ -241,3 +241,27 @@ def test_links_made_for_the_drafts_flow_at_the_main_address_still_work(client, l
 
 def test_an_edition_without_a_flow_has_no_flow_pages(client):
     assert client.get("/en/ai-law/no-such-edition/check/").status_code == 404
+
+
+def test_rules_the_sources_do_not_call_rights_or_duties_are_shown_as_rules(client, lang):
+    """The draft's data library owners control use and set access: our sources do not say whether
+    these are rights or duties, so neither the article nor the result calls them one (#22 A02)."""
+    from law.models import RightOrDuty
+
+    rules = set(RightOrDuty.objects.filter(edition__slug="draft-2025", kind="rule").values_list("key", flat=True))
+    assert rules == {
+        "data-library-owner-control-use",
+        "data-library-owner-set-access",
+        "data-library-owner-lawful-purposes",
+    }
+    article = client.get(f"/{lang}/ai-law/draft-2025/article-17/")
+    assert article.content.decode().count('class="duty duty--rule"') == 2
+    result = client.get(f"/{lang}/ai-law/draft-2025/check/result/?uses_ai=no&provides_ai=no&data_library=yes")
+    page = result.content.decode()
+    assert result.status_code == 200
+    section = page[page.index('id="role-data_library_owner"') :]
+    section = section[: section.index("</section>")]
+    assert section.count("<li") == 4  # quality (a duty) and the three rules
+    rules_heading = {"en": "Other rules that concern you"}.get(lang)
+    if rules_heading:
+        assert rules_heading in section

@@ -97,7 +97,7 @@ RIGHT_OR_DUTY_META = [
             "data_library_producer",
         ),
     ),
-    Field("kind", str, required=True, choices=("right", "duty", "prohibition")),
+    Field("kind", str, required=True, choices=("right", "duty", "prohibition", "rule")),
     Field("paragraph", str),
     Field("applies_if", str),
 ]

@@ -43,6 +43,8 @@ class RightOrDuty(EditableContent):
         RIGHT = "right", _("Right")
         DUTY = "duty", _("Duty")
         PROHIBITION = "prohibition", _("Prohibition")
+        # What the text says someone does, where our sources do not say whether it is a right or a duty.
+        RULE = "rule", _("Rule")
 
     key = models.SlugField(help_text=_("Stable identifier within the edition, used by the question flow."))
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rights_and_duties", editable=False)
