@@ -16,19 +16,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CHROMIUM = "/usr/bin/chromium"
+# A small company's chatbot under the law in force (the flow at /<lang>/check/).
 RESULT = (
-    "check/result/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=semi_autonomous"
-    "&capabilities=biometric&risk=high&generates_content=yes"
+    "check/result/?uses_system=no&decided_about=no&runs_system=yes&holds_data=no&made_data=no&manipulates=no"
+    "&exploits_vulnerability=no&rates_people=not_sure&personal_data=no&biometric_traits=no&reads_emotions=no"
+    "&unlawful_results=no&risk=medium&autonomy=low&synthetic=yes&mode=closed&size=small"
 )
 SCREENS = [
     ("home.png", "kk/", 1280, 1000),
-    ("article-wide.png", "en/ai-law/draft-2025/article-18/", 1280, 1100),
-    ("article-narrow.png", "ru/ai-law/draft-2025/article-18/", 360, 1400),
+    ("article-wide.png", "en/ai-law/law-230-viii/article-18/", 1280, 1100),
+    ("article-narrow.png", "kk/ai-law/law-230-viii/article-18/", 360, 640),  # a phone's first screen
     ("flow-result.png", "en/" + RESULT, 1280, 1300),
 ]
-PAPER = [  # (file, page, text that starts the printed page to show)
-    ("print-article.png", "en/ai-law/draft-2025/article-16/print/", ""),
-    ("print-booklet.png", "kk/ai-law/draft-2025/print/", "3-тарау"),
+PAPER = [  # (file, page, text that starts the printed page to show: "" for the first page)
+    ("print-article.png", "en/ai-law/law-230-viii/article-16/print/", ""),
+    ("print-booklet.png", "kk/ai-law/law-230-viii/print/", ""),
     ("print-duty-sheet.png", "ru/" + RESULT.replace("result/", "result/print/"), ""),
 ]
 
