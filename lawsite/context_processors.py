@@ -54,6 +54,10 @@ NAV_SECTION_BY_NAMESPACE = {
 }
 
 
+# Open Graph names a language with its country.
+OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+
+
 def nav_section(request):
     match = getattr(request, "resolver_match", None)
     if match is None:
@@ -69,6 +73,7 @@ def site(request):
         "site_languages": settings.LANGUAGES,
         "page_url": absolute_url(request, request.path),
         "nav_section": nav_section(request),
+        "og_locale": OG_LOCALES.get(get_language(), "kk_KZ"),
         # The law in force, for the navigation (asked of the data; one query, only when used).
         "main_edition": SimpleLazyObject(Edition.objects.main),
     }

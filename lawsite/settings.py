@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "reversion",
     "axes",
     "csp",
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "concordance",
     "official",
     "search",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -290,3 +292,12 @@ CSRF_FAILURE_VIEW = "lawsite.views.csrf_failure"
 # The site's own address, e.g. https://ailaw.example.kz: absolute links in pages (print, language
 # alternates, shared result links) are made from it, never from the request's Host header.
 SITE_URL = os.environ.get("SITE_URL", "").strip()
+
+# Open data (/data/v1/, opendata/): the licence of the site's own work (explanations, glossary,
+# concordance notes, the question flow), and what every edition's document says of official texts.
+OPEN_DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+OPEN_DATA_OFFICIAL_TEXT_NOTE = (
+    "Official texts (official titles and paragraphs) are the state's publications, reproduced for "
+    "reference; they are not under this site's licence. The authoritative text is the official "
+    "publication linked in each edition's official_url."
+)

@@ -39,7 +39,13 @@ def page_not_found(request, exception=None):
 
 
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+    """Everything public may be crawled, except the admin and the pages made from a query (answers,
+    searches, print views: many addresses for the same words); the sitemap lists the rest."""
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    parts = ("search/", "check/result/", "check/r/", "ai-law/*/check/result/", "feedback/")
+    lines += [f"Disallow: /{code}/{part}" for code, _name in settings.LANGUAGES for part in parts]
+    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
 def csrf_failure(request, reason=""):
