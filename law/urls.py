@@ -31,4 +31,5 @@ urlpatterns = [
     path("glossary/terms.json", views.glossary_terms, name="glossary_terms"),
     path("committee/", views.committee, name="committee"),
     path("liability/", views.liability, name="liability"),
+    path("about/", views.about, name="about"),
 ]

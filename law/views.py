@@ -241,7 +241,7 @@ def glossary_terms(request, edition=None):
     )
 
 
-def free_page(request, slug, url_name):
+def free_page(request, slug, url_name, template="law/page.html"):
     """A free-standing page written as content (the Committee, liability and fines)."""
     page = published_page(request, slug)
     if page is None:
@@ -251,7 +251,7 @@ def free_page(request, slug, url_name):
     url_in = p.url_in_each_language(url_name)
     return render(
         request,
-        "law/page.html",
+        template,
         {
             "page": page,
             "has_text": lang in written_in,
@@ -266,3 +266,9 @@ def committee(request):
 
 def liability(request):
     return free_page(request, "liability", "law:liability")
+
+
+def about(request):
+    """Who makes the site, how it is written and checked, and the licences: the page's words are
+    content; the publisher's name and contact address are settings (SITE_PUBLISHER, SITE_CONTACT_EMAIL)."""
+    return free_page(request, "about", "law:about", template="law/about.html")

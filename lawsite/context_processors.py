@@ -43,7 +43,13 @@ def swap_prefix(path, code):
 
 # The main navigation's sections, by the page's URL namespace or name: the item of the page's
 # section is marked as current.
-NAV_SECTION_BY_NAME = {"glossary": "glossary", "edition_glossary": "glossary", "committee": "committee", "home": ""}
+NAV_SECTION_BY_NAME = {
+    "glossary": "glossary",
+    "edition_glossary": "glossary",
+    "committee": "committee",
+    "home": "",
+    "about": "",
+}
 NAV_SECTION_BY_NAMESPACE = {
     "": "law",
     "law": "law",
@@ -74,6 +80,8 @@ def site(request):
         "page_url": absolute_url(request, request.path),
         "nav_section": nav_section(request),
         "og_locale": OG_LOCALES.get(get_language(), "kk_KZ"),
+        "site_publisher": settings.SITE_PUBLISHER,
+        "site_contact_email": settings.SITE_CONTACT_EMAIL,
         # The law in force, for the navigation (asked of the data; one query, only when used).
         "main_edition": SimpleLazyObject(Edition.objects.main),
     }

@@ -4,6 +4,7 @@ and the methods public pages answer."""
 from csp.middleware import CSPMiddleware
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -27,12 +28,29 @@ class NoIndexAdminMiddleware:
         return response
 
 
+def takes_posted_forms(view):
+    """Mark a public view whose page is a form sent with POST (CSRF-protected, never cached): the one
+    exception PublicMethodsMiddleware makes to "public pages are for reading"."""
+    view.takes_posted_forms = True
+    return view
+
+
+def view_takes_posted_forms(request) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, "takes_posted_forms", False)
+
+
 class PublicMethodsMiddleware:
-    """Public pages are for reading: GET and HEAD. OPTIONS answers which methods are allowed; any
-    other method gets the site's own 405 page in the visitor's language, before the CSRF check
-    could answer with Django's bare English page. Placed after LocaleMiddleware (the language)."""
+    """Public pages are for reading: GET and HEAD (and POST where a view says it takes a form, see
+    `takes_posted_forms`). OPTIONS answers which methods are allowed; any other method gets the
+    site's own 405 page in the visitor's language, before the CSRF check could answer with Django's
+    bare English page. Placed after LocaleMiddleware (the language)."""
 
     ALLOWED = "GET, HEAD, OPTIONS"
+    ALLOWED_WITH_POST = "GET, HEAD, POST, OPTIONS"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,7 +60,10 @@ class PublicMethodsMiddleware:
 
         if request.method in ("GET", "HEAD") or not is_public_path(request.path):
             return self.get_response(request)
+        takes_forms = view_takes_posted_forms(request)
+        if request.method == "POST" and takes_forms:
+            return self.get_response(request)
         options = request.method == "OPTIONS"
         response = HttpResponse(status=204) if options else render(request, "405.html", status=405)
-        response["Allow"] = self.ALLOWED
+        response["Allow"] = self.ALLOWED_WITH_POST if takes_forms else self.ALLOWED
         return response

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "concordance",
     "official",
     "search",
+    "feedback",
     "opendata",
 ]
 
@@ -202,6 +203,10 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
+# Who publishes the site, for the About page and the footer (the lab's name and contact address).
+SITE_PUBLISHER = os.environ.get("SITE_PUBLISHER", "")
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "")
+
 # The switcher's labels on a phone's narrow header (the full name stays for screen readers).
 SHORT_LANGUAGE_NAMES = {"kk": "Қаз", "ru": "Рус", "en": "Eng"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -301,3 +306,7 @@ OPEN_DATA_OFFICIAL_TEXT_NOTE = (
     "reference; they are not under this site's licence. The authoritative text is the official "
     "publication linked in each edition's official_url."
 )
+
+# "Is this page useful?" (feedback/): answers from one client address per window, counted in the cache.
+FEEDBACK_RATE_LIMIT = 10
+FEEDBACK_RATE_WINDOW = 3600  # seconds

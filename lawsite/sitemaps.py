@@ -13,7 +13,12 @@ from checker.models import FlowDeclaration
 from law.models import Article, Edition, Page, Status
 
 # The free-standing pages written as content, by their slug, and the URL that shows each.
-PAGE_URLS = {"committee": "law:committee", "liability": "law:liability", "draft-to-law": "draft_to_law"}
+PAGE_URLS = {
+    "committee": "law:committee",
+    "liability": "law:liability",
+    "draft-to-law": "draft_to_law",
+    "about": "law:about",
+}
 
 
 class SiteSitemap(Sitemap):

@@ -87,3 +87,21 @@ def test_an_article_describes_itself_with_its_own_summary(client, lang):
     assert len(descriptions) == 2  # each article its own
     summary_start = " ".join(getattr(article, f"summary_{lang}").split()[:3]).strip("*[")
     assert summary_start[:10] in " ".join(descriptions)
+
+
+def test_the_about_page_says_who_how_and_under_which_licences(client, lang, settings):
+    page = soup(client.get(f"/{lang}/about/"))
+    text = " ".join(page.find("main").get_text(" ").split())
+    assert "CC BY 4.0" in text and "MIT" in text
+    assert page.find("a", href="https://adilet.zan.kz/")
+    assert page.find("h2", id="contact-heading")
+    assert not page.find("a", href=lambda h: h and h.startswith("mailto:"))  # none set: nothing made up
+    # The lab's name and address come from settings, not from the code.
+    settings.SITE_PUBLISHER = "Test Law Lab"
+    settings.SITE_CONTACT_EMAIL = "lab@example.org"
+    page = soup(client.get(f"/{lang}/about/"))
+    contact = page.find("section", class_="contact")
+    assert "Test Law Lab" in contact.get_text() and contact.find("a", href="mailto:lab@example.org")
+    # Every page leads to it from the footer.
+    footer = soup(client.get(f"/{lang}/glossary/")).find("footer", class_="site-footer")
+    assert footer.find("a", href=f"/{lang}/about/")
