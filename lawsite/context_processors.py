@@ -49,6 +49,7 @@ NAV_SECTION_BY_NAME = {
     "committee": "committee",
     "home": "",
     "about": "",
+    "log": "",
 }
 NAV_SECTION_BY_NAMESPACE = {
     "": "law",

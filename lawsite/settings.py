@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "concordance",
     "official",
     "search",
+    "changelog",
     "feedback",
     "opendata",
 ]

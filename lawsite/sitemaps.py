@@ -33,7 +33,7 @@ class FixedPages(SiteSitemap):
     priority = 0.8
 
     def items(self):
-        names = ["law:home", "law:glossary", "checker:start"]
+        names = ["law:home", "law:glossary", "changelog:log", "checker:start"]
         if Edition.objects.filter(flow_declaration__isnull=False).exists():
             return names
         return names[:2]

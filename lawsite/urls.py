@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("concordance.urls")),
     path("", include("official.urls")),
     path("search/", include("search.urls")),
+    path("changes/", include("changelog.urls")),
     path("feedback/", include("feedback.urls")),
     path("", include("law.urls")),
     prefix_default_language=True,

@@ -1,0 +1,46 @@
+"""Editors hide a trivial change from the public change log, or show it again."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from law.signals import bump
+
+from .models import HiddenChange, LoggedChange
+
+
+@admin.register(LoggedChange)
+class LoggedChangeAdmin(admin.ModelAdmin):
+    list_display = ("date_created", "user", "comment", "shown_in_log")
+    list_filter = ("date_created",)
+    search_fields = ("comment",)
+    actions = ("hide_from_log", "show_in_log")
+    date_hierarchy = "date_created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("date_created", "user", "comment")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "hidden_from_log")
+
+    @admin.display(boolean=True, description=_("shown in the public change log"))
+    def shown_in_log(self, revision):
+        return not hasattr(revision, "hidden_from_log")
+
+    @admin.action(description=_("Hide from the public change log"), permissions=["change"])
+    def hide_from_log(self, request, queryset):
+        for revision in queryset:
+            HiddenChange.objects.get_or_create(revision=revision, defaults={"hidden_by": request.user})
+        bump()
+        self.message_user(request, _("Hidden from the public change log."), messages.SUCCESS)
+
+    @admin.action(description=_("Show in the public change log"), permissions=["change"])
+    def show_in_log(self, request, queryset):
+        HiddenChange.objects.filter(revision__in=queryset).delete()
+        bump()
+        self.message_user(request, _("Shown in the public change log."), messages.SUCCESS)

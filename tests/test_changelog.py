@@ -1,0 +1,80 @@
+"""The public change log and its Atom feed, made from the history editors keep (#21 item 2)."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+import reversion
+
+from law.models import Article, RightOrDuty, Status
+
+from .admin_forms import signed_in
+from .conftest import LANGS, soup, visible_text
+
+pytestmark = pytest.mark.django_db
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def edit(obj, comment="Edited in the admin", **fields):
+    with reversion.create_revision():
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+        reversion.set_comment(comment)
+    return reversion.models.Version.objects.get_for_object(obj).first().revision
+
+
+def entries_on_page(client, lang):
+    page = soup(client.get(f"/{lang}/changes/"))
+    return [visible_text(li) for li in page.select(".change-log-entry")]
+
+
+def test_the_log_starts_empty_the_first_load_is_not_a_change(client, lang):
+    assert entries_on_page(client, lang) == []
+
+
+def test_a_change_to_an_explanation_is_listed_with_what_and_which_languages(client, lang):
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    edit(article, summary_ru=article.summary_ru + " Ещё одно предложение.")
+    duty = RightOrDuty.objects.filter(article__edition__slug="draft-2025", article__number="15").first()
+    edit(duty, text_kk=duty.text_kk + " Тағы бір сөйлем.")
+    listed = entries_on_page(client, lang)
+    assert len(listed) == 2
+    newest, older = listed
+    assert "Русский" not in newest and "Қазақша" in newest  # the right or duty, changed in Kazakh only
+    assert "Русский" in older and "English" not in older and "16" in older
+
+
+def test_the_feed_lists_the_latest_changes_in_each_language(client):
+    article = Article.objects.get(edition__slug="law-230-viii", number="17")
+    edit(article, plain_title_en=article.plain_title_en + " (revised)")
+    for lang in LANGS:
+        response = client.get(f"/{lang}/changes/feed.atom")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/atom+xml")
+        feed = ET.fromstring(response.content)
+        entries = feed.findall("a:entry", ATOM)
+        assert len(entries) == 1
+        link = entries[0].find("a:link", ATOM).get("href")
+        assert link.endswith(f"/{lang}/ai-law/law-230-viii/article-17/")
+        assert "17" in entries[0].find("a:title", ATOM).text
+        assert "English" in (entries[0].find("a:summary", ATOM).text or "")
+
+
+def test_unpublished_articles_and_hidden_changes_stay_out(client, editor):
+    draft = Article.objects.get(edition__slug="law-230-viii", number="18")
+    edit(draft, status=Status.DRAFT)
+    edit(draft, summary_en=draft.summary_en + " More.")
+    assert entries_on_page(client, "en") == []
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    revision = edit(article, summary_en=article.summary_en + " A comma moved.")
+    assert len(entries_on_page(client, "en")) == 1
+    admin = signed_in(editor)
+    response = admin.post(
+        "/admin/changelog/loggedchange/",
+        {"action": "hide_from_log", "_selected_action": [revision.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert entries_on_page(client, "en") == []  # at once, though the page is cached for the public
+    admin.post("/admin/changelog/loggedchange/", {"action": "show_in_log", "_selected_action": [revision.pk]})
+    assert len(entries_on_page(client, "en")) == 1
