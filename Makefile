@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run serve test test-postgres lint format messages screenshots bench fonts clean
+.PHONY: setup install run serve test test-postgres test-deploy lint format messages screenshots bench fonts clean
 
 setup: install
 	$(MANAGE) migrate --no-input -v0
@@ -35,6 +35,11 @@ test: setup lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) load_content --check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The production topology on loopback: nginx (deploy/nginx/ailaw.conf), two gunicorn instances,
+# PostgreSQL and Redis, started and stopped by the test (as root; .ci/run installs the packages).
+test-deploy: setup
+	RUN_DEPLOY_TEST=1 $(BIN)/pytest -q -p no:cacheprovider tests/deploy
 
 # The database tests again on PostgreSQL (set DATABASE_URL; .ci/run starts a local server).
 test-postgres: setup
