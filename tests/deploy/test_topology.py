@@ -411,3 +411,36 @@ def test_a_short_load_run_through_nginx_has_no_errors(topology):
     assert requests > 200, out
     assert "Non-2xx or 3xx responses" not in out, out
     assert "Socket errors" not in out, out
+
+
+def test_a_postgresql_dump_restores_into_an_empty_database_with_the_same_pages(topology):
+    from tests.test_backup_restore import PAGES, RENDER
+
+    postgres, env = topology["postgres"], topology["env"]
+    dump = postgres.data / "ailaw.dump"  # a folder the postgres user may write to
+    bin_ = postgres.bin
+    as_postgres(f"{bin_}/pg_dump -h 127.0.0.1 -p {postgres.port} -U postgres --format=custom --file={dump} ailaw")
+    as_postgres(f"{bin_}/createdb -h 127.0.0.1 -p {postgres.port} -U postgres ailaw_restored")
+    as_postgres(f"{bin_}/pg_restore -h 127.0.0.1 -p {postgres.port} -U postgres --no-owner -d ailaw_restored {dump}")
+    rendered = []
+    for database in ("ailaw", "ailaw_restored"):
+        url = f"postgres://postgres@127.0.0.1:{postgres.port}/{database}"
+        result = subprocess.run(
+            [sys.executable, "-c", RENDER, *PAGES],
+            cwd=ROOT,
+            env={
+                **env,
+                "DATABASE_URL": url,
+                "DJANGO_SETTINGS_MODULE": "lawsite.settings",
+                "PUBLIC_PAGE_CACHE": "0",
+                "DJANGO_ALLOWED_HOSTS": "testserver",  # Django's test client, in this process
+                "DJANGO_SECURE_SSL_REDIRECT": "0",
+            },
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        rendered.append(result.stdout.splitlines())
+    assert len(rendered[0]) == len(PAGES) and all(" 200 " in line for line in rendered[0]), rendered[0]
+    assert rendered[1] == rendered[0]
