@@ -204,20 +204,21 @@ class Flow:
     def place_of(self, name: str) -> tuple[int, int, str]:
         """(n, N, opened_by) for "Question n of N": counted within the question's part.
 
-        A part is a run of questions asked under the same conditions: the questions about you,
-        then (say) the questions about the AI system you run, asked only after a "yes" to
-        `opened_by`. N is the part's size, so it never changes midway; the start page says how
-        many questions each part has.
+        A part is a run of questions opened by the same condition (their first `asked_if`): the
+        questions about you, then (say) the questions about the AI system you run, asked only
+        after a "yes" to `opened_by`; a question with a further condition of its own stays in its
+        part. N is the part's size, so it never changes midway; the start page says how many
+        questions each part has.
         """
         index = [q.name for q in self.questions].index(name)
-        conditions = self.questions[index].asked_if
+        opening = self.questions[index].asked_if[:1]
         first = index
-        while first > 0 and self.questions[first - 1].asked_if == conditions:
+        while first > 0 and self.questions[first - 1].asked_if[:1] == opening:
             first -= 1
         last = index
-        while last + 1 < len(self.questions) and self.questions[last + 1].asked_if == conditions:
+        while last + 1 < len(self.questions) and self.questions[last + 1].asked_if[:1] == opening:
             last += 1
-        opened_by = conditions[0].partition("=")[0] if conditions else ""
+        opened_by = opening[0].partition("=")[0] if opening else ""
         return index - first + 1, last - first + 1, opened_by
 
     # ----------------------------------------------------------------------- the outcome

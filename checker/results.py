@@ -124,6 +124,11 @@ def headline(outcome: Outcome, sections: list[dict]) -> str:
         parts.append(
             ngettext("%(count)d duty may apply", "%(count)d duties may apply", maybe_duties) % {"count": maybe_duties}
         )
+    rules = sum(1 for s in sections for r in s["rules"])
+    if rules:
+        parts.append(
+            ngettext("%(count)d other rule concerns you", "%(count)d other rules concern you", rules) % {"count": rules}
+        )
     if outcome.prohibited:
         count = len(outcome.prohibited)
         parts.append(ngettext("%(count)d warning", "%(count)d warnings", count) % {"count": count})

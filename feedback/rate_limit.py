@@ -7,6 +7,7 @@ WINDOW seconds later. A cache that cannot be reached lets answers through rather
 away (see lawsite/caching.py: the cache is never what takes the site down).
 """
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -20,8 +21,22 @@ logger = logging.getLogger(__name__)
 KEY_SALT = "feedback.rate_limit"
 
 
+def counted_as(address: str) -> str:
+    """One visitor's share: the address itself, or for IPv6 its /64 network (a single connection is
+    usually given a whole /64, so counting addresses one by one would not limit anyone)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # an IPv4 visitor seen through an IPv6 socket
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
 def cache_key(address: str) -> str:
-    return "feedback-rate:" + salted_hmac(KEY_SALT, address, algorithm="sha256").hexdigest()
+    return "feedback-rate:" + salted_hmac(KEY_SALT, counted_as(address), algorithm="sha256").hexdigest()
 
 
 def allow(request) -> bool:

@@ -33,10 +33,10 @@ class FixedPages(SiteSitemap):
     priority = 0.8
 
     def items(self):
-        names = ["law:home", "law:glossary", "changelog:log", "checker:start"]
+        names = ["law:home", "law:glossary", "changelog:log"]
         if Edition.objects.filter(flow_declaration__isnull=False).exists():
-            return names
-        return names[:2]
+            names.append("checker:start")
+        return names
 
     def location(self, item):
         return reverse(item)

@@ -21,7 +21,7 @@ from law.models import Article, Edition, GlossaryTerm, RightOrDuty, SiteState, S
 
 # v1 stays stable: an additive change (a new field) bumps the minor number; anything that would
 # break a reader of v1 gets a new address (/data/v2/).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: a flow question's `stands_alone` values
 
 
 def texts(obj, field: str) -> dict:
@@ -242,6 +242,7 @@ def flow_document(request, edition: Edition) -> dict | None:
                 "values": list(q.values),
                 "multiple": q.multiple,
                 "exclusive": q.exclusive or None,
+                "stands_alone": [v for v in q.values if q.stands_alone(v)],
                 "asked_if": list(q.asked_if),
                 "role": q.role or None,
                 "explained": q.explained,

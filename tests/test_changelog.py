@@ -1,6 +1,7 @@
 """The public change log and its Atom feed, made from the history editors keep (#21 item 2)."""
 
 import xml.etree.ElementTree as ET
+from datetime import UTC
 
 import pytest
 import reversion
@@ -12,6 +13,14 @@ from .conftest import LANGS, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The log is cached under the latest version's number, which a rolled-back test may reuse."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def edit(obj, comment="Edited in the admin", **fields):
@@ -78,3 +87,39 @@ def test_unpublished_articles_and_hidden_changes_stay_out(client, editor):
     assert entries_on_page(client, "en") == []  # at once, though the page is cached for the public
     admin.post("/admin/changelog/loggedchange/", {"action": "show_in_log", "_selected_action": [revision.pk]})
     assert len(entries_on_page(client, "en")) == 1
+
+
+def test_work_on_an_unpublished_article_is_not_logged_as_it_happens(client):
+    article = Article.objects.get(edition__slug="law-230-viii", number="18")
+    edit(article, status=Status.DRAFT)
+    duty = article.rights_and_duties.first()
+    edit(duty, text_en=duty.text_en + " First draft edit.")
+    edit(duty, text_en=duty.text_en + " Second draft edit.")
+    edit(article, status=Status.PUBLISHED)
+    assert entries_on_page(client, "en") == []  # neither draft edit is a change the public saw
+
+
+def test_a_duty_added_or_made_a_rule_is_logged_in_every_language(client):
+    article = Article.objects.get(edition__slug="draft-2025", number="16")
+    with reversion.create_revision():
+        RightOrDuty.objects.create(
+            article=article, key="user-new-test-duty", role="user", kind="duty", text_en="A new duty.", text_ru="Новая."
+        )
+    other = RightOrDuty.objects.filter(article__edition__slug="draft-2025", article__number="15").first()
+    edit(other, kind="rule")
+    listed = entries_on_page(client, "en")
+    assert len(listed) == 2
+    assert all("Қазақша" in line and "Русский" in line and "English" in line for line in listed)
+
+
+def test_dates_are_in_the_sites_time_zone(client, settings):
+    from datetime import datetime
+
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    revision = edit(article, summary_en=article.summary_en + " Late at night.")
+    late = datetime(2026, 11, 29, 20, 30, tzinfo=UTC)  # 01:30 on the 30th in Almaty (UTC+5)
+    type(revision).objects.filter(pk=revision.pk).update(date_created=late)
+    page = soup(client.get("/en/changes/"))
+    stamp = page.select_one(".change-log-entry time")
+    assert stamp["datetime"].startswith("2026-11-30T01:30")
+    assert "30 November 2026" in visible_text(stamp)

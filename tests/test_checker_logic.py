@@ -247,3 +247,23 @@ def test_not_sure_cannot_be_combined_with_a_capability():
     )
     assert "capabilities" not in parsed.values
     assert [p.code for p in parsed.problems] == ["exclusive_not_sure"]
+
+
+def test_question_numbers_count_within_the_part_a_question_opens():
+    """'Question n of N': N is the size of the part (the questions opened by the same answer), and a
+    question with a further condition of its own stays in its part."""
+    from checker.engine import Flow
+
+    made_up = Flow.from_declaration(
+        {
+            "questions": [
+                {"name": "a", "values": ["yes", "no"], "role": "r"},
+                {"name": "b", "values": ["yes", "no"]},
+                {"name": "c", "values": ["x", "y"], "asked_if": ["a=yes"]},
+                {"name": "d", "values": ["x", "y"], "asked_if": ["a=yes", "c=x"]},
+                {"name": "e", "values": ["x", "y"], "asked_if": ["a=yes"]},
+            ]
+        }
+    )
+    assert [made_up.place_of(q) for q in "abcde"] == [(1, 2, ""), (2, 2, ""), (1, 3, "a"), (2, 3, "a"), (3, 3, "a")]
+    assert [flow.place_of(q.name)[1] for q in flow.questions] == [3, 3, 3, 4, 4, 4, 4]  # the draft's flow

@@ -105,3 +105,32 @@ def test_the_about_page_says_who_how_and_under_which_licences(client, lang, sett
     # Every page leads to it from the footer.
     footer = soup(client.get(f"/{lang}/glossary/")).find("footer", class_="site-footer")
     assert footer.find("a", href=f"/{lang}/about/")
+
+
+def test_titles_and_descriptions_are_escaped_once_and_cannot_leave_their_attribute(client):
+    from checker.models import FlowText
+
+    start = FlowText.objects.get(edition__slug="law-230-viii", key="start.body")
+    start.text_en = 'A "provider" is AT&T <b>here</b>. " onfocus="alert(1)" autofocus x="'
+    start.save()
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    article.summary_en = "Rights of AT&T users <b>bold</b> and “quotes”."
+    article.save()
+    for path in ("/en/check/", "/en/ai-law/law-230-viii/article-16/"):
+        body = client.get(path).content.decode()
+        head = body[: body.index("</head>")]
+        assert "onfocus" not in soup(client.get(path)).find("meta", attrs={"name": "description"}).attrs
+        assert "&amp;amp;" not in head and "&amp;lt;" not in head
+        description = soup(client.get(path)).find("meta", attrs={"name": "description"})["content"]
+        assert "AT&T" in description
+        assert "<b>" not in head  # as text it is escaped; as markup it never reaches the head
+    assert 'content="A &quot;provider&quot; is AT&amp;T &lt;b&gt;here' in client.get("/en/check/").content.decode()
+
+
+def test_a_result_is_its_own_canonical_page(client):
+    query = "uses_system=yes&decided_about=no&runs_system=no&holds_data=no&made_data=no"
+    page = soup(client.get(f"/en/check/result/?{query}"))
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == f"http://testserver/en/check/result/?{query}"
+    assert page.find("meta", property="og:url")["content"] == canonical
+    assert client.get(canonical.removeprefix("http://testserver")).status_code == 200

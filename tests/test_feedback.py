@@ -318,6 +318,13 @@ def test_the_eleventh_answer_within_the_hour_is_refused(client):
     assert not any(address in key or "203.0.113.8" in key for key in keys)
 
 
+def test_addresses_of_one_ipv6_network_share_one_limit(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 3
+    statuses = [send(client, article_url("en"), REMOTE_ADDR=f"2001:db8:1:2::{n:x}").status_code for n in range(1, 6)]
+    assert statuses == [303, 303, 303, 429, 429]  # one /64 is one connection
+    assert send(client, article_url("en"), REMOTE_ADDR="2001:db8:1:3::1").status_code == 303
+
+
 def test_the_limit_comes_from_the_settings(client, settings):
     settings.FEEDBACK_RATE_LIMIT = 2
     statuses = [send(client, article_url("kk")).status_code for _ in range(3)]

@@ -73,7 +73,7 @@ def test_the_list_of_editions_matches_its_schema(client):
 def test_each_edition_and_its_flow_match_their_schemas(client, slug):
     data = edition_json(client, slug)
     validate(data, "edition")
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["schema"].endswith("/data/v1/schema/edition.json")
     assert data["licence"] == {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
     assert "not under this site's licence" in data["official_text_note"]
@@ -253,3 +253,11 @@ def test_more_articles_take_no_more_queries(client, django_assert_max_num_querie
         response, data = get_json(client, "/data/v1/editions/law-230-viii.json")
     assert len(data["articles"]) == 31 + 60
     assert data["articles"][-1]["rights_and_duties"][0]["key"] == "extra-959"
+
+
+def test_the_flow_says_which_answers_stand_alone(client):
+    """'none of these' and 'not sure' cannot be combined with other answers (the site refuses it)."""
+    flow = client.get("/data/v1/editions/draft-2025/flow.json").json()
+    capabilities = next(q for q in flow["questions"] if q["name"] == "capabilities")
+    assert capabilities["stands_alone"] == ["none", "not_sure"]
+    assert all(q["stands_alone"] == [] for q in flow["questions"] if not q["multiple"])

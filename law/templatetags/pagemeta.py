@@ -5,8 +5,10 @@ description and the Open Graph and Twitter tags all need the same words, and a b
 rendered only once. Capturing it into a variable keeps one source for all of them.
 """
 
+import html
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
 register = template.Library()
 
@@ -16,8 +18,10 @@ class CaptureNode(template.Node):
         self.nodelist, self.name = nodelist, name
 
     def render(self, context):
-        # The blocks' output is already escaped: keep it as it is, on one line.
-        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))
+        # Plain text, on one line: whatever the block held (escaped text, or HTML marked safe) is
+        # turned back into words here, and escaped exactly once wherever the variable is used.
+        text = html.unescape(strip_tags(self.nodelist.render(context)))
+        context[self.name] = " ".join(text.split())
         return ""
 
 
