@@ -19,9 +19,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.admin_forms import form_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-deploy-test-passphrase-7"
@@ -300,7 +303,7 @@ def test_an_editors_save_through_one_instance_shows_at_once_on_the_other(topolog
     change = f"/admin/law/article/{pk}/change/"
     status, _headers, body = site.get(change, port="app1", headers={"Cookie": cookie_header()})
     assert status == 200
-    data = form_data(body, "article_form")
+    data = form_fields(SimpleNamespace(content=body), "article_form")  # as a browser would send it
     data["summary_en"] = data["summary_en"] + " " + MARK
     data["_save"] = "Save"
     status, _headers, _body = site.get(
@@ -344,27 +347,6 @@ def test_a_new_release_on_top_keeps_the_editors_change(topology):
 PK_OF_ARTICLE_16 = (
     "from law.models import Article; print(Article.objects.get(edition__slug='law-230-viii', number='16').pk)"
 )
-
-
-def form_data(body: bytes, form_id: str) -> list[tuple[str, str]] | dict:
-    form = BeautifulSoup(body, "html.parser").find("form", id=form_id)
-    assert form is not None
-    data = {}
-    for control in form.find_all(["input", "textarea", "select"]):
-        name = control.get("name")
-        if not name or control.get("type") in ("submit", "button", "file"):
-            continue
-        if control.name == "textarea":
-            data[name] = control.get_text().removeprefix("\n")
-        elif control.name == "select":
-            chosen = control.find("option", selected=True)
-            data[name] = chosen["value"] if chosen else ""
-        elif control.get("type") in ("checkbox", "radio"):
-            if control.has_attr("checked"):
-                data[name] = control.get("value", "on")
-        else:
-            data[name] = control.get("value", "")
-    return data
 
 
 def test_pages_are_served_while_redis_is_down(topology):
