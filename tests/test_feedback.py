@@ -17,17 +17,10 @@ from lawsite import caching
 
 from .admin_forms import form_fields, signed_in
 from .conftest import soup, visible_text
+from .test_checker_law_pages import TEACHER  # a teacher who uses a chatbot, in the law's flow
 
 pytestmark = pytest.mark.django_db
 
-# A teacher who uses a chatbot (the law's flow, as in test_checker_law_pages.py).
-TEACHER = {
-    "uses_system": "yes",
-    "decided_about": "not_sure",
-    "runs_system": "no",
-    "holds_data": "no",
-    "made_data": "no",
-}
 KINDS = ["article", "result"]
 UNKNOWN_PAGE = "We can take answers only about an article or a result"
 INCLUDE = "feedback/_ask.html"
