@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 
 from django.db import models
 from django.utils import timezone
 
+from . import tracking
 from .glossary_source import glossary_terms
 from .languages import LANGUAGE_CODES, text_in
 from .rendering import render_markdown
-
-
-def digest(*texts: str) -> str:
-    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
 
 
 class StaleEdit(Exception):
@@ -33,7 +29,9 @@ class EditableContent(models.Model):
       for every way a record is saved, inline rows included. A copy not read from the database (a
       restore from history saves "raw") moves the version on from the stored one, never back.
     - `language_changes` records, per group of fields (`tracked_groups`) and language, a digest of
-      the text and when it last changed, so editors see which translations are out of date.
+      the text, when it last changed and what the other languages said then, so editors see which
+      translations are out of date (editorial/tracking.py).
+    - Text is stored as readers see it: line ends are LF, whatever the browser sent (CRLF).
     """
 
     markdown_fields: dict[str, str] = {}
@@ -48,6 +46,7 @@ class EditableContent(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.normalise_line_ends()
         self.render_markdown_fields()
         self.track_language_changes()
         self.version = (self.version or 0) + 1
@@ -109,19 +108,46 @@ class EditableContent(models.Model):
                     html = render_markdown(text)
                 setattr(self, f"{target}_{lang}", html)
 
+    def normalise_line_ends(self):
+        """CRLF (what browsers send from a textarea) and CR become LF, so the same text is stored the same way."""
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname, None)
+            if isinstance(value, str) and "\r" in value:
+                setattr(self, field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
+
     def track_language_changes(self):
         now = timezone.now().isoformat()
         changes = dict(self.language_changes or {})
         for group, fields in self.tracked_groups.items():
-            entries = dict(changes.get(group, {}))
-            for lang in LANGUAGE_CODES:
-                texts = [text_in(self, f, lang).strip() for f in fields]
-                new = digest(*texts)
-                old = entries.get(lang, {})
-                if old.get("digest") != new:
-                    entries[lang] = {"digest": new, "at": now if any(texts) or old else None}
-            changes[group] = entries
+            values = tracking.record_values(self, fields)
+            changes[group] = tracking.updated_entries(dict(changes.get(group, {})), values, fields, now)
         self.language_changes = changes
+
+    def group_digest(self, group: str, lang: str) -> str:
+        """The digest of the group's texts in one language, as they are now (normalised)."""
+        fields = self.tracked_groups[group]
+        return tracking.texts_digest(tracking.group_texts(tracking.record_values(self, fields), fields, lang))
+
+    def based_on(self, group: str, lang: str) -> dict[str, str]:
+        """The digests of the other languages' texts when this language's text was last written."""
+        return dict(((self.language_changes or {}).get(group, {}).get(lang) or {}).get("based_on") or {})
+
+    def _tracking_state(self, group: str):
+        fields = self.tracked_groups[group]
+        values = tracking.record_values(self, fields)
+        texts = {lang: tracking.group_texts(values, fields, lang) for lang in LANGUAGE_CODES}
+        digests = {lang: tracking.texts_digest(texts[lang]) for lang in LANGUAGE_CODES}
+        present = {lang: any(texts[lang]) for lang in LANGUAGE_CODES}
+        return (self.language_changes or {}).get(group, {}), digests, present
+
+    def translation_state(self, group: str, lang: str) -> str:
+        """ "missing", "stale" (another language has news since this one was written) or "ok"."""
+        return tracking.state(*self._tracking_state(group), lang)
+
+    def stale_sources(self, group: str, lang: str) -> list[str]:
+        """The languages whose newer text makes this language's text out of date."""
+        entries, digests, present = self._tracking_state(group)
+        return tracking.stale_sources(entries, digests, present, lang) if present.get(lang) else []
 
     def changed_at(self, group: str, lang: str):
         """When the group's text in this language last changed (None if never written)."""

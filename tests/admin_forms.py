@@ -13,7 +13,8 @@ def signed_in(user):
 
 
 def form_fields(response, form_id):
-    """What a browser would send for the form as it stands: every named control with its value."""
+    """What a browser would send for the form as it stands: every named control with its value
+    (textareas with CRLF line ends, as browsers send them)."""
     page = BeautifulSoup(response.content.decode(), "html.parser")
     form = page.find("form", id=form_id)
     assert form is not None, f"no form #{form_id}"
@@ -26,6 +27,8 @@ def form_fields(response, form_id):
             data[name] = control.get_text()
             if data[name].startswith("\n"):
                 data[name] = data[name][1:]
+            # A browser sends a textarea's line ends as CRLF (HTML's form submission rules).
+            data[name] = data[name].replace("\r\n", "\n").replace("\n", "\r\n")
         elif control.name == "select":
             chosen = control.find("option", selected=True)
             data[name] = chosen["value"] if chosen else ""
