@@ -12,8 +12,10 @@ class CheckerConfig(AppConfig):
         from law.history import keep_history
         from law.record_rules import add_rule
         from law.roles import allow_editors
+        from law.translation_records import Section, add_section
 
         from . import content  # noqa: F401  (registers the edition folder "check" with law.content)
+        from .engine import is_optional
         from .models import FlowDeclaration, FlowText
         from .record_rules import right_or_duty_errors
 
@@ -22,3 +24,7 @@ class CheckerConfig(AppConfig):
         keep_history(FlowDeclaration, bookkeeping=False)
         # Words of the flow can be changed, not added: their keys come from the declaration.
         allow_editors("checker", "flowtext", ("change", "view"))
+        # The flow's words on the translation status page; option hints may stay empty in every language.
+        add_section(
+            Section(FlowText, ("text",), lambda text: text.key, may_stay_empty=lambda text: is_optional(text.key))
+        )

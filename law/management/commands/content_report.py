@@ -30,9 +30,10 @@ class Command(BaseCommand):
                 for lang in LANGS:
                     table = article.texts.get(lang, {})
                     average = average_sentence_length(*article_texts(table))
-                    flag = "!" if average > PLAIN_LANGUAGE_BAR else " "
+                    flag = "!" if average > PLAIN_LANGUAGE_BAR[lang] else " "
                     over += flag == "!"
                     missing = [f for f in ("plain_title", "summary") if not table.get(f)]
                     cells.append(f"{lang} {average:5.1f}{flag} {'missing ' + ','.join(missing) if missing else ''}")
                 self.stdout.write(f"{edition.slug} {article.number:>5}  " + " | ".join(c.ljust(34) for c in cells))
-        self.stdout.write(f"{over} article-language pairs above the bar of {PLAIN_LANGUAGE_BAR:g} words per sentence.")
+        bars = ", ".join(f"{lang} {bar}" for lang, bar in PLAIN_LANGUAGE_BAR.items())
+        self.stdout.write(f"{over} article-language pairs above the bar of words per sentence ({bars}).")
