@@ -19,10 +19,12 @@ class LawConfig(AppConfig):
         from .glossary import connect_signals, linkable_terms, relink_all
         from .history import register_models
         from .models import Act
+        from .restore import keep_restores_in_step
         from .roles import sync_editors_group
         from .signals import connect
 
         register_models()
+        keep_restores_in_step()  # a restore from history keeps search, HTML and tracking in step
         # Every change to content empties the page cache (law.signals).
         connect([m for m in apps.get_models() if issubclass(m, EditableContent) or m is Act])
         connect_signals()

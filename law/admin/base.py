@@ -9,7 +9,8 @@ from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
 
-from ..editing import ConcurrentEditForm
+from .history_compare import HistoryCompareMixin
+from .sources import InlineSourcesBesideForm, SourcesBesideForm
 
 
 class MissingInLanguageFilter(admin.SimpleListFilter):
@@ -28,10 +29,10 @@ class MissingInLanguageFilter(admin.SimpleListFilter):
         return queryset.filter(queryset.model.missing_in(lang))
 
 
-class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
+class EditorAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     """Every content admin: language tabs, history with restore, refusal of stale saves."""
 
-    form = ConcurrentEditForm
+    form = SourcesBesideForm
     history_latest_first = True
 
     def get_fieldsets(self, request, obj=None):
@@ -41,7 +42,7 @@ class EditorAdmin(VersionAdmin, TabbedTranslationAdmin):
 class ConcurrentInline:
     """An inline row that carries its record's version, so its save is checked like a page's."""
 
-    form = ConcurrentEditForm
+    form = InlineSourcesBesideForm
 
     def get_fieldsets(self, request, obj=None):
         return with_version_field(super().get_fieldsets(request, obj))
