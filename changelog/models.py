@@ -18,9 +18,13 @@ class LoggedChange(Revision):
 class HiddenChange(models.Model):
     """A change an editor keeps out of the public change log (a typo fixed, a comma moved)."""
 
-    revision = models.OneToOneField(Revision, on_delete=models.CASCADE, related_name="hidden_from_log")
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    hidden_at = models.DateTimeField(auto_now_add=True)
+    revision = models.OneToOneField(
+        Revision, on_delete=models.CASCADE, related_name="hidden_from_log", verbose_name=_("saved change")
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("hidden by")
+    )
+    hidden_at = models.DateTimeField(_("hidden at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("hidden change")

@@ -20,10 +20,16 @@ class Correspondence(EditableContent):
     dropped. Several articles on a side mean they were merged or split.
     """
 
-    earlier_edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+", editable=False)
-    later_edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+", editable=False)
-    key = models.SlugField(editable=False, help_text=_("Stable identifier of the row within its concordance."))
-    position = models.PositiveIntegerField(default=0, editable=False)
+    earlier_edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("earlier edition")
+    )
+    later_edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("later edition")
+    )
+    key = models.SlugField(
+        _("key"), editable=False, help_text=_("Stable identifier of the row within its concordance.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
     earlier_articles = models.ManyToManyField(
         Article, related_name="became", blank=True, verbose_name=_("articles of the earlier edition")
     )
@@ -46,4 +52,4 @@ class Correspondence(EditableContent):
         verbose_name_plural = _("concordance")
 
     def __str__(self):
-        return f"{self.earlier_edition.slug} → {self.later_edition.slug}: {self.key}"
+        return f"{self.earlier_edition} → {self.later_edition}: {self.key}"

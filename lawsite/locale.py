@@ -1,7 +1,8 @@
 """Which language a visitor who arrives without one in the address gets (at `/`).
 
 Django's rule first: the browser's list (Accept-Language) in its order of preference (a language
-cookie would come before it, but the site sets none), taking the first language the site has, so
+cookie would come before it, but the only one the site sets, the admin's switcher, is sent to /admin/
+alone), taking the first language the site has, so
 `uk, ru;q=0.8, en;q=0.5` gets Russian.
 When the browser's list names none of the site's languages (`de`, `fr`, `uk`, …), the visitor gets
 English, the site's language for those who read neither Kazakh nor Russian. With no list at all,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("data/", include("opendata.urls")),  # open data: JSON, no language prefix
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the admin's language switcher
 ]
 
 urlpatterns += i18n_patterns(

@@ -8,11 +8,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from law.models import Edition
+from law.record_names import citation
 
 
 class OfficialTextVersion(models.Model):
@@ -21,7 +22,9 @@ class OfficialTextVersion(models.Model):
         DOCX = "docx", _("Word file")
         HTML = "html", _("web page")
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="official_versions")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="official_versions", verbose_name=_("edition")
+    )
     lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     as_of = models.DateField(_("text as of"))
     as_of_from_notes = models.BooleanField(
@@ -46,7 +49,7 @@ class OfficialTextVersion(models.Model):
         verbose_name_plural = _("versions of the official text")
 
     def __str__(self):
-        return f"{self.edition.slug} · {self.lang} · {self.as_of:%Y-%m-%d}"
+        return f"{self.edition} · {self.lang} · {formats.date_format(self.as_of)}"
 
     @property
     def anchor(self):
@@ -70,14 +73,19 @@ class OfficialTextChange(models.Model):
         ARTICLE = "article", _("article")
         PARAGRAPH = "paragraph", _("paragraph")
 
-    version = models.ForeignKey(OfficialTextVersion, on_delete=models.CASCADE, related_name="changes")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
-    what = models.CharField(max_length=10, choices=What.choices)
-    article_number = models.CharField(max_length=10, blank=True)
-    label = models.CharField(max_length=20, blank=True)
-    before = models.TextField(blank=True)
-    after = models.TextField(blank=True)
-    position = models.PositiveIntegerField(default=0)
+    version = models.ForeignKey(
+        OfficialTextVersion,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("version of the official text"),
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    what = models.CharField(_("what changed"), max_length=10, choices=What.choices)
+    article_number = models.CharField(_("article number"), max_length=10, blank=True)
+    label = models.CharField(_("label"), max_length=20, blank=True)
+    before = models.TextField(_("text before"), blank=True)
+    after = models.TextField(_("text after"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["version", "position"]
@@ -86,4 +94,10 @@ class OfficialTextChange(models.Model):
         verbose_name_plural = _("changes to the official text")
 
     def __str__(self):
-        return f"{self.kind} {self.what} {self.article_number} {self.label}".strip()
+        if self.what == self.What.CHAPTER:
+            place = _("Chapter %(number)s") % {"number": self.label}
+        elif self.what in (self.What.ARTICLE, self.What.PARAGRAPH):
+            place = citation(self.article_number, self.label)
+        else:  # the legal database's notes on an article
+            place = f"{_('notes of the legal database')} · {citation(self.article_number, '')}"
+        return f"{self.get_kind_display()}: {place}"

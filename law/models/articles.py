@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
 
+from ..record_names import article_name, chapter_name, paragraph_name
 from .editions import Edition, Status
 
 # Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
@@ -19,8 +20,8 @@ LABEL = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,3}$", _("Use digits, joined by hyp
 class Chapter(EditableContent):
     """A chapter of an edition, or, where the law's own chapters are not known, the site's grouping."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters")
-    key = models.SlugField(help_text=_("Stable identifier within the edition, e.g. '1' or 'transparency'."))
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="chapters", verbose_name=_("edition"))
+    key = models.SlugField(_("key"), help_text=_("Stable identifier within the edition, e.g. '1' or 'transparency'."))
     number = models.CharField(_("chapter number"), max_length=10, blank=True, validators=[NUMBER])
     is_official = models.BooleanField(
         _("official chapter"),
@@ -28,7 +29,7 @@ class Chapter(EditableContent):
         help_text=_("Unticked when this is the site's own grouping, not a chapter of the law."),
     )
     title = models.CharField(_("title"), max_length=300, blank=True)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["edition", "position"]
@@ -37,7 +38,7 @@ class Chapter(EditableContent):
         verbose_name_plural = _("chapters")
 
     def __str__(self):
-        return f"{self.edition.slug} · {self.number or self.key}"
+        return chapter_name(self)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -53,12 +54,12 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(EditableContent):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles", verbose_name=_("edition"))
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles", verbose_name=_("chapter"))
     number = models.CharField(
         _("article number"), max_length=10, validators=[NUMBER], help_text=_("For example 7 or 7-1.")
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
     official_title = models.CharField(_("official title"), max_length=500, blank=True)
     plain_title = models.CharField(_("plain title"), max_length=300, blank=True)
     summary = models.TextField(_("in short (Markdown)"), blank=True)
@@ -81,7 +82,7 @@ class Article(EditableContent):
     # Set by an import that changed the article's official text; readers see a notice until the
     # explanation has been reviewed (needs_review unticked), which clears it.
     official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -98,7 +99,7 @@ class Article(EditableContent):
         verbose_name_plural = _("articles")
 
     def __str__(self):
-        return f"{self.edition.slug} · {self.number}"
+        return article_name(self)
 
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
@@ -121,11 +122,11 @@ class Article(EditableContent):
 class Paragraph(EditableContent):
     """A paragraph or subparagraph, keyed by a label that is the same in every language ('3', '3-2')."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("article"))
     label = models.CharField(
         _("label"), max_length=20, validators=[LABEL], help_text=_("For example 3, or 3-2 for a subparagraph.")
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
     official_text = models.TextField(_("official text"), blank=True)
     note = models.TextField(_("plain-language note (Markdown)"), blank=True)
     note_html = models.TextField(editable=False, blank=True)
@@ -142,7 +143,7 @@ class Paragraph(EditableContent):
         verbose_name_plural = _("paragraphs")
 
     def __str__(self):
-        return f"{self.article} ¶{self.label}"
+        return paragraph_name(self)
 
     @property
     def anchor(self):

@@ -12,6 +12,8 @@ from django.utils.translation import pgettext_lazy
 
 from editorial.models import EditableContent
 
+from ..record_names import act_name, edition_name
+
 
 class Status(models.TextChoices):
     """Publishing status of an editable piece of content."""
@@ -22,9 +24,9 @@ class Status(models.TextChoices):
 
 
 class Act(models.Model):
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(_("name in web addresses"), unique=True)
     title = models.CharField(_("title"), max_length=300)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -32,7 +34,7 @@ class Act(models.Model):
         verbose_name_plural = _("acts")
 
     def __str__(self):
-        return self.title_kk or self.slug
+        return act_name(self)
 
 
 class EditionQuerySet(models.QuerySet):
@@ -61,16 +63,22 @@ class Edition(EditableContent):
         IN_FORCE = "in_force", _("In force")
         SUPERSEDED = "superseded", _("Superseded")
 
-    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="editions")
-    slug = models.SlugField(unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="editions", verbose_name=_("act"))
+    slug = models.SlugField(_("name in web addresses"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     legal_status = models.CharField(_("legal status"), max_length=12, choices=LegalStatus.choices)
     number = models.CharField(_("law number"), max_length=40, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     published_on = models.DateField(_("first published on"), null=True, blank=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
     superseded_by = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+        help_text=_("The edition that replaced this one, if any."),
     )
     title = models.CharField(_("title"), max_length=300)
     short_title = models.CharField(_("short title"), max_length=120)
@@ -91,7 +99,7 @@ class Edition(EditableContent):
         blank=True,
         help_text=_("Notices printed above the official text by the legal database: not part of the law."),
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     objects = EditionQuerySet.as_manager()
 
@@ -104,7 +112,7 @@ class Edition(EditableContent):
         verbose_name_plural = _("editions")
 
     def __str__(self):
-        return self.short_title_kk or self.slug
+        return edition_name(self)
 
     def get_absolute_url(self):
         return reverse("law:edition", kwargs={"edition": self.slug})

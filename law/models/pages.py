@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
 
+from ..record_names import glossary_term_name, page_name
 from .articles import Article
 from .editions import Edition, Status
 
@@ -15,8 +16,11 @@ from .editions import Edition, Status
 class GlossaryTerm(EditableContent):
     """A term as one edition uses it: editions may define the same term differently."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="terms")
-    slug = models.SlugField(help_text=_("Stable identifier within the edition, the anchor on the glossary page."))
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="terms", verbose_name=_("edition"))
+    slug = models.SlugField(
+        _("name in web addresses"),
+        help_text=_("Stable identifier within the edition, the anchor on the glossary page."),
+    )
     name = models.CharField(_("term"), max_length=200, blank=True)
     definition = models.TextField(_("definition (Markdown)"), blank=True)
     definition_html = models.TextField(editable=False, blank=True)
@@ -25,8 +29,16 @@ class GlossaryTerm(EditableContent):
         blank=True,
         help_text=_("One per line, e.g. “deepfake”. Search finds the term by them; the glossary lists them."),
     )
-    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms")
-    position = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("article"),
+        help_text=_("The article that defines the term, if any."),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     markdown_fields = {"definition": "definition_html"}
     required_texts = ("name", "definition")
@@ -39,7 +51,7 @@ class GlossaryTerm(EditableContent):
         verbose_name_plural = _("glossary terms")
 
     def __str__(self):
-        return self.name_kk or self.slug
+        return glossary_term_name(self)
 
     def get_absolute_url(self):
         return reverse("law:edition_glossary", kwargs={"edition": self.edition.slug}) + f"#{self.slug}"
@@ -51,13 +63,13 @@ class GlossaryTerm(EditableContent):
 class Page(EditableContent):
     """A free-standing page written as content: the home page text, the Committee regulation."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(_("name in web addresses"), unique=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
     body = models.TextField(_("body (Markdown)"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     last_checked = models.DateField(_("last checked"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 
     markdown_fields = {"body": "body_html"}
     required_texts = ("title", "body")
@@ -69,4 +81,4 @@ class Page(EditableContent):
         verbose_name_plural = _("pages")
 
     def __str__(self):
-        return self.slug
+        return page_name(self)

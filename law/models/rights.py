@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
 
+from ..record_names import right_or_duty_name
 from ..record_rules import broken_rules
 from .articles import Article, Paragraph
 from .editions import Edition
@@ -46,17 +47,30 @@ class RightOrDuty(EditableContent):
         # What the text says someone does, where our sources do not say whether it is a right or a duty.
         RULE = "rule", _("Rule")
 
-    key = models.SlugField(help_text=_("Stable identifier within the edition, used by the question flow."))
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rights_and_duties", editable=False)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rights_and_duties")
+    key = models.SlugField(_("key"), help_text=_("Stable identifier within the edition, used by the question flow."))
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="rights_and_duties",
+        editable=False,
+        verbose_name=_("edition"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="rights_and_duties", verbose_name=_("article")
+    )
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="rights_and_duties"
+        Paragraph,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rights_and_duties",
+        verbose_name=_("paragraph"),
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     applies_if = models.CharField(_("applies if"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     required_texts = ("text",)
     tracked_groups = {"explanation": ("text",)}
@@ -70,7 +84,7 @@ class RightOrDuty(EditableContent):
         verbose_name_plural = _("rights and duties")
 
     def __str__(self):
-        return self.key
+        return right_or_duty_name(self)
 
     def clean(self):
         super().clean()

@@ -1,4 +1,6 @@
-"""`manage.py compile_translations`: locale/*.po → .mo with Babel, so no GNU gettext is needed."""
+"""`manage.py compile_translations`: every catalogue of every LOCALE_PATHS folder (locale/, the project's, and
+locale_vendor/, Django's admin and django-reversion in kk and ru), both domains (django, djangojs), .po → .mo with
+Babel, so no GNU gettext is needed."""
 
 from pathlib import Path
 
