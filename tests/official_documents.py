@@ -94,3 +94,57 @@ def large_docx_bytes(lines: list[str]) -> bytes:
             data = document.encode("utf-8") if item.filename == "word/document.xml" else template.read(item)
             package.writestr(item, data)
     return buffer.getvalue()
+
+
+# A small made-up law in Russian, as an editor saves it from Adilet (one line per paragraph), for
+# the tests of what an import would change. Article 2 has a footnote right under its heading and
+# its text on the next line, unnumbered, as Adilet prints an article of one paragraph.
+TRIAL_LAW_RU = [
+    "Закон Республики Казахстан «О пробных делах»",
+    "Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ",
+    "Статья 1. Основные понятия",
+    "1. Проба – проверка системы.",
+    "2. Проверяющий – лицо, проводящее пробу.",
+    "Статья 2. Цель Закона",
+    "Сноска. Статья 2 с изменением, внесенным Законом РК от 01.01.2026 № 1-VIII.",
+    "Целью настоящего Закона является порядок проб.",
+    "Глава 2. ОБЯЗАННОСТИ",
+    "Статья 3. Обязанности проверяющего",
+    "1. Проверяющий составляет план.",
+    "2. Проверяющий ведёт журнал проб.",
+    "3. Проверяющий хранит результаты один год.",
+    "Статья 4. Права проверяющего",
+    "1. Проверяющий вправе запросить сведения.",
+    "Статья 5. Отчёт",
+    "1. Проверяющий представляет отчёт.",
+    "Глава 3. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ",
+    "Статья 6. Введение в действие",
+    "1. Настоящий Закон вводится в действие через десять дней.",
+]
+
+
+def trial_law(*, replace: dict[str, str] | None = None, drop: tuple[str, ...] = (), add_after: dict | None = None):
+    """TRIAL_LAW_RU with lines replaced, dropped, or added after a given line."""
+    lines = []
+    for line in TRIAL_LAW_RU:
+        if line in drop:
+            continue
+        lines.append((replace or {}).get(line, line))
+        if add_after and line in add_after:
+            lines.extend(add_after[line])
+    return lines
+
+
+def text_file(lines: list[str], encoding: str = "utf-8") -> bytes:
+    """The lines as a text file, with Windows line ends, as Notepad saves it."""
+    return "\r\n".join(lines).encode(encoding)
+
+
+def publish_imported(slug: str = "test-law") -> None:
+    """Publish every article of an edition: an import leaves new articles as drafts, and tests of the
+    public pages read them as a visitor does (each saved, as an editor's publishing does)."""
+    from law.models import Article, Status
+
+    for article in Article.objects.filter(edition__slug=slug).exclude(status=Status.PUBLISHED):
+        article.status = Status.PUBLISHED
+        article.save()

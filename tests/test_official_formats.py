@@ -23,6 +23,7 @@ from .official_documents import (
     error_page,
     fixture_lines,
     large_docx_bytes,
+    publish_imported,
 )
 
 # The importer's reasons are in the active language: these tests read them in English.
@@ -78,6 +79,7 @@ def test_imports_from_word_files_in_three_languages_show_on_the_page(edition, tm
     for lang in LANGS:
         output = import_file(tmp_path, f"law-{lang}.docx", docx_bytes(fixture_lines(lang)), lang)
         assert "docx" in output and "Imported 4 article(s)" in output
+    publish_imported()  # new articles are drafts until an editor publishes them
     for lang in LANGS:
         version = OfficialTextVersion.objects.get(edition=edition, lang=lang)
         assert (version.format, version.source_name) == ("docx", f"law-{lang}.docx")

@@ -13,8 +13,10 @@ changed.
 
 Modules: `layout` (the headings and notes per language, Adilet's page), `readers` (a file → lines:
 one reader per format), `lines` (the cleaning every reader shares), `parse` (lines → ParsedLaw),
-`plan` (what would change), `apply` (write it and record the version, see official.versions),
-`errors` (the one error, with its line).
+`plan` (what would change, and what looks like a wrong file), `apply` (write it and record the
+version, see official.versions; new articles start as drafts), `review` (the note it leaves on an
+article to review), `errors` (the one error, with its line). The admin's preview of a plan is
+official.preview.
 """
 
 from .apply import Source, apply

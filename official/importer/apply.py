@@ -1,5 +1,5 @@
 """Write a planned import in one transaction, record it as a version of the official text, and mark
-explanations of changed paragraphs for review."""
+explanations of changed, new and removed paragraphs for review. New articles start as drafts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils import timezone
 from editorial.languages import LANGUAGE_CODES
 from editorial.numbering import number_key
 
+from . import review
 from .plan import Plan
 
 
@@ -31,7 +32,7 @@ def apply(import_plan: Plan, source: Source):
     import reversion
 
     from law.changes import bulk_change
-    from law.models import Article, Chapter, Paragraph
+    from law.models import Article, Chapter, Paragraph, Status
 
     from ..versions import record
 
@@ -43,9 +44,12 @@ def apply(import_plan: Plan, source: Source):
     changed_paragraphs = {(c.article, c.label) for c in changes if c.what == "paragraph" and c.kind != "added"}
     # A paragraph added to an article that had text is a change to it; a first import is not.
     new_articles = {c.article for c in changes if c.what == "article" and c.kind == "added"}
-    touched = {(c.article, c.label) for c in changes if c.what == "paragraph" and c.article not in new_articles}
-    changed_articles = {number for number, _label in touched}
-    changed_articles |= {c.article for c in changes if c.what == "article" and c.kind == "changed"}
+    touched: dict[str, dict[str, list[str]]] = {}  # article → kind → labels of its paragraphs
+    for c in changes:
+        if c.what == "paragraph" and c.article not in new_articles:
+            touched.setdefault(c.article, {}).setdefault(c.kind, []).append(c.label)
+    retitled = {c.article for c in changes if c.what == "article" and c.kind == "changed"}
+    changed_articles = set(touched) | retitled
     today = timezone.localdate()
     with reversion.create_revision(), bulk_change():
         reversion.set_comment(f"Official text imported ({lang})")
@@ -66,17 +70,23 @@ def apply(import_plan: Plan, source: Source):
             article = stored.get(parsed.number)
             chapter = chapters.get(parsed.chapter) or fallback_chapter(edition, chapters)
             if article is None:
-                article = Article(edition=edition, number=parsed.number, chapter=chapter)
+                # A new article waits for its explanation: the public sees it once an editor publishes it.
+                article = Article(edition=edition, number=parsed.number, chapter=chapter, status=Status.DRAFT)
             elif parsed.chapter in chapters:
                 article.chapter = chapters[parsed.chapter]  # an amendment may move it
             article.position = positions[parsed.number]
             setattr(article, f"official_title_{lang}", parsed.title)
             setattr(article, f"official_notes_{lang}", "\n\n".join(parsed.notes))
-            reviewed = sorted((label for number, label in touched if number == parsed.number), key=number_key)
             if parsed.number in changed_articles:
-                listed = ", ".join(reviewed[:12]) + (f" and {len(reviewed) - 12} more" if len(reviewed) > 12 else "")
-                where = f"paragraph(s) {listed}" if reviewed else "its title"
-                note = f"{today.isoformat()}: official text ({lang}) changed in {where}"
+                kinds = touched.get(parsed.number, {})
+                note = review.changed_note(
+                    today,
+                    lang,
+                    added=kinds.get("added", ()),
+                    changed=kinds.get("changed", ()),
+                    removed=kinds.get("removed", ()),
+                    title=parsed.number in retitled,
+                )
                 # Each language's import adds its line; the column holds 300 characters.
                 prior = article.review_note if article.needs_review else ""
                 article.review_note = "; ".join(filter(None, [prior, note]))[-300:]
@@ -112,7 +122,7 @@ def apply(import_plan: Plan, source: Source):
                         emptied = True
                 if emptied:
                     article.needs_review, article.official_changed_on = True, today
-                    article.review_note = f"{today.isoformat()}: no longer in the official text ({lang})"
+                    article.review_note = review.removed_note(today, lang)
                     article.save()
         setattr(edition, f"official_notes_{lang}", "\n\n".join(law.notes))
         edition.save()

@@ -33,6 +33,13 @@ NOTE_STARTS = re.compile(
     r"Вниманию\s+пользователей!|Қолданушылар\s+назарына!|Note\s+of\s+the\s+RCLI!|Note!)",
     re.IGNORECASE,
 )
+# A note is one line on Adilet's page; a plain text may wrap it. It is over when a line ends its
+# last sentence (a full stop or a closing bracket); a heading alone ("Примечание ИЗПИ!") or a line
+# cut in mid-sentence goes on. The next line that is not a note's is the law's again, even when it
+# has no number (an article of one paragraph). A line opening with a bracket still belongs to the
+# note ("(вводится в действие с …)").
+NOTE_ENDS = re.compile(r"[.)][»”\"']*$")
+NOTE_GOES_ON = re.compile(r"^\(")
 TOC_STARTS = re.compile(r"^(ОГЛАВЛЕНИЕ|МАЗМҰНЫ|TABLE\s+OF\s+CONTENTS|CONTENTS)\s*$", re.IGNORECASE)
 UNOFFICIAL = re.compile(r"^(Unofficial\s+translation|Неофициальный\s+перевод|Ресми\s+емес\s+аударма)\.?\s*$", re.I)
 SIGNATURE_STARTS = re.compile(

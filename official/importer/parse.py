@@ -17,6 +17,8 @@ from .errors import OfficialTextError
 from .layout import (
     HEADINGS,
     INLINE_ARTICLE,
+    NOTE_ENDS,
+    NOTE_GOES_ON,
     NOTE_STARTS,
     PARAGRAPH,
     SIGNATURE_STARTS,
@@ -87,6 +89,13 @@ def signature_start(rows) -> int | None:
         if SIGNATURE_STARTS.match(line) and all(len(t) <= 80 and not PARAGRAPH.match(t) for _n, t in rest):
             return number
     return None
+
+
+def continues_note(note: list[str], line: str) -> bool:
+    """Whether a line goes on with the note being read (layout.NOTE_ENDS), rather than being law."""
+    if heading_language(line) or PARAGRAPH.match(line) or SUBPARAGRAPH.match(line):
+        return False
+    return not NOTE_ENDS.search(note[-1]) or bool(NOTE_GOES_ON.match(line))
 
 
 def too_long(line: int, what: str, value: str, maximum: int):
@@ -161,8 +170,7 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
             notes.append(note)
             owners.append(article.notes if article else law.notes)
             continue
-        continues_note = not (heading_language(line) or PARAGRAPH.match(line) or SUBPARAGRAPH.match(line))
-        if note is not None and continues_note:
+        if note is not None and continues_note(note, line):
             note.append(line)
             continue
         note = None

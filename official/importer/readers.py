@@ -2,14 +2,18 @@
 (.docx, as Adilet offers it for download) or a web page (Adilet's document page, fetched or saved
 from a browser).
 
-The format is told by the bytes, not the file's name. Limits are checked before any work that
-grows with the file: its size, the size a Word file unpacks to, and its number of lines. Every
-step after them is linear in the file, so a file at the limits is read in well under a second.
+The format is told by the bytes, not the file's name; so is a text's encoding (UTF-8, UTF-16 with
+its byte order mark, or Windows-1251 as Notepad saves "ANSI" on a Russian Windows: see `decoded`).
+
+Limits are checked before any work that grows with the file: its size, the size a Word file
+unpacks to, and its number of lines. Every step after them is linear in the file, so a file at the
+limits is read in well under a second.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -19,16 +23,33 @@ from django.utils.translation import gettext as _
 
 from .errors import OfficialTextError
 from .layout import ADILET_TEXT_CONTAINERS, HTML_BLOCKS, HTML_SKIPPED
-from .lines import Line, text_lines
+from .lines import CONTROL, Line, text_lines
 
 TEXT, DOCX, HTML = "text", "docx", "html"
 HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space; a non-breaking space is not
+
+
+# The encodings a text file or a saved page is read in, tried in this order (see `decoded`), with
+# the names editors know them by (Notepad's "Encoding" list).
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1251": "Windows-1251"}
+# A text file holds letters, digits, punctuation and line ends; control characters beyond a stray
+# one or two mean binary data that happened to decode.
+MAX_CONTROL_SHARE = 0.01
+# Letters that Notepad's "ANSI" (Windows-1251) cannot hold, in a Kazakh text, become "?": a "?"
+# inside a word, or before one, a few times over.
+LOST_LETTER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])|(?<![^\s(«\"])\?(?=[^\W\d_])")
+LOST_LETTERS_ENOUGH = 3
 
 
 @dataclass
 class Document:
     format: str  # TEXT, DOCX or HTML
     lines: list[Line]
+    encoding: str = ""  # a key of ENCODING_NAMES for a text file or a page; "" for a Word file
+
+    @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES.get(self.encoding, "")
 
     @property
     def text(self) -> str:
@@ -58,13 +79,72 @@ def read(data: bytes) -> Document:
         raise OfficialTextError(None, _("this is an old Word file (.doc): save it as .docx, or download the .docx"))
     if data.startswith(b"%PDF"):
         raise OfficialTextError(None, _("PDF files are not read: use the Word file (.docx) or the web page"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise OfficialTextError(None, _("the file is neither a Word file (.docx), a web page nor UTF-8 text")) from None
+    text, encoding = decoded(data)
     if looks_like_html(text):
-        return Document(HTML, checked(html_lines(text)))
-    return Document(TEXT, checked(text_lines(text)))
+        return Document(HTML, checked(html_lines(text)), encoding)
+    return Document(TEXT, checked(text_lines(text)), encoding)
+
+
+def binary_data() -> OfficialTextError:
+    return OfficialTextError(
+        None, _("the file is neither a Word file (.docx), a web page nor a text file: it holds binary data")
+    )
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """The text of a text file or a saved page and its encoding: UTF-16 when it starts with its byte
+    order mark (Notepad's "Unicode"), else UTF-8 (with or without its mark) when the bytes are valid
+    UTF-8, else Windows-1251 (Notepad's "ANSI" on a Russian or Kazakh Windows) when they read as
+    Cyrillic text. Anything else is binary data, refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"  # the mark tells the byte order
+        except UnicodeDecodeError:
+            raise binary_data() from None
+    else:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1251"), "cp1251"
+            except UnicodeDecodeError:  # 0x98 has no character in Windows-1251
+                raise binary_data() from None
+    if not looks_like_text(text, cyrillic=encoding == "cp1251"):
+        raise binary_data()
+    if encoding == "cp1251":
+        refuse_lost_letters(text)
+    return text, encoding
+
+
+def looks_like_text(text: str, *, cyrillic: bool) -> bool:
+    """Few control characters; for a guessed Windows-1251, also mostly letters, and mostly Cyrillic
+    ones (random bytes decode too, as symbols, Latin-1 letters and control characters)."""
+    if not text:
+        return True
+    if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        return False
+    if not cyrillic:
+        return True
+    visible = [c for c in text if not c.isspace()]
+    letters = [c for c in visible if c.isalpha()]
+    cyrillic_letters = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return len(letters) >= 0.5 * len(visible) and cyrillic_letters >= 0.6 * len(letters)
+
+
+def refuse_lost_letters(text: str) -> None:
+    """A Kazakh text saved as Windows-1251 has "?" where its own letters were: refuse it, naming the
+    first line, rather than load a law with holes in its words."""
+    lost = list(itertools.islice(LOST_LETTER.finditer(text), LOST_LETTERS_ENOUGH))
+    if len(lost) < LOST_LETTERS_ENOUGH:
+        return
+    line = text.count("\n", 0, lost[0].start()) + 1
+    raise OfficialTextError(
+        line,
+        _(
+            "the file was saved in the Windows-1251 encoding, which has no Kazakh letters: they became “?”. "
+            "Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) and upload it again"
+        ),
+    )
 
 
 def checked(lines: list[Line]) -> list[Line]:

@@ -17,6 +17,8 @@ CREATE = (
     "Edition.objects.create(act=Act.objects.get(slug='ai-law'), slug='test-law', kind='law', "
     "legal_status='in_force', title_kk='Сынақ заңы', title_ru='Тестовый закон', title_en='Test law', position=99)"
 )
+# An import leaves new articles as drafts; these pages are read as a visitor reads them.
+PUBLISH = "from tests.official_documents import publish_imported; publish_imported()"
 REMOVE = (
     "from law.models import Article, Edition; "
     "Article.objects.filter(edition__slug='test-law').delete(); Edition.objects.filter(slug='test-law').delete()"
@@ -46,6 +48,7 @@ def imported(site_env, site, work):
         lines[index] = lines[index].rstrip(".") + " (amended)."
         path.write_text("\n".join(lines), encoding="utf-8")
         manage(site_env, ["import_official", str(path), "--edition", "test-law", "--lang", lang])
+    manage(site_env, ["shell", "-c", PUBLISH])
     yield site
 
 

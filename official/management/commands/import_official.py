@@ -51,3 +51,5 @@ class Command(BaseCommand):
             f"Imported {len(import_plan.law.articles)} article(s) into {edition} ({lang}); "
             f"text as of {version.as_of:%Y-%m-%d}."
         )
+        if import_plan.count("added", "article"):
+            self.stdout.write("New articles are drafts: publish them in the admin once they are explained.")

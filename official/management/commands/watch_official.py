@@ -3,8 +3,8 @@
 For every edition with official links (or those named), fetch the official text in each language,
 and import it only where it changed: the explanations of changed paragraphs are then marked for
 review. Silent when nothing changed (cron mails only what a command prints), one line per change
-otherwise. Exits non-zero only on an error (no answer, an HTTP error, a page it cannot read), and
-then changes nothing for that edition.
+otherwise. Exits non-zero only on an error (no answer, an HTTP error, a page it cannot read, a text
+that looks like part of the law or another edition), and then changes nothing for that edition.
 """
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
@@ -32,6 +32,16 @@ class Command(BaseCommand):
                 results = fetch(edition)
             except FetchError as exc:
                 failures.append(f"{edition.slug}: {exc}")
+                continue
+            # A text that looks like part of the law or another edition (a page cut short, a link
+            # pointing elsewhere) would remove articles unseen: an editor imports it in the admin.
+            suspicious = [result for result in results if result.plan.mismatches()]
+            if suspicious:
+                for result in suspicious:
+                    failures.append(
+                        f"{edition.slug} ({result.lang}): {result.url} looks like part of the law or another "
+                        "edition; import it in the admin to see what it would remove and confirm it"
+                    )
                 continue
             # Unchanged languages only get their "last found unchanged" time (official.versions).
             import_fetched(results, imported_by="watch_official")
