@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "editorial",
     "law",
+    "review",
     "checker",
     "concordance",
     "official",
@@ -183,6 +184,9 @@ CACHES = {
     # prefix: to keep them apart there too, give PAGE_CACHE_URL its own (redis://host:6379/1).
     "pages": cache_from_url(os.environ.get("PAGE_CACHE_URL", CACHE_URL), key_prefix="ailaw-pages"),
 }
+# Publishing needs a second editor: whoever changed a record last may not publish it. Off only for a
+# one-person team (review/workflow.py).
+REVIEW_NEEDS_SECOND_EDITOR = env_flag("REVIEW_NEEDS_SECOND_EDITOR", True)
 # On by default in production; off in development, where templates change under your hands.
 PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)
 # How long browsers and CDNs may keep a public page before asking again (ETag/Last-Modified make
@@ -213,7 +217,17 @@ SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "")
 
 # The switcher's labels on a phone's narrow header (the full name stays for screen readers).
 SHORT_LANGUAGE_NAMES = {"kk": "Қаз", "ru": "Рус", "en": "Eng"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue first (`make messages` writes it); then Kazakh and Russian for Django's
+# admin and django-reversion where their own catalogues lack or garble them (never rewritten).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# Kazakh dates and numbers (Django has no kk formats); ru and en keep Django's own.
+FORMAT_MODULE_PATH = ["lawsite.formats"]
+# The admin's language switcher (/i18n/setlang/) keeps the choice in a cookie sent to /admin/ only: public
+# pages take their language from the address, and `/` from the browser's list (lawsite/locale.py).
+LANGUAGE_COOKIE_PATH = "/admin/"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True

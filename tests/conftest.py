@@ -14,6 +14,7 @@ from scripts.serving import SETUP, gunicorn, manage, production_env
 LANGS = [code for code, _name in settings.LANGUAGES]
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = ("editor-test", "a-long-editor-passphrase-42")
+REVIEWER = ("reviewer-test", EDITOR[1])  # a second editor: publishing needs one (review/workflow.py)
 CHROMIUM_MISSING = "Chromium is not installed"
 CHROMIUM_INSTALL = "apt-get install --no-install-recommends chromium"
 
@@ -80,7 +81,13 @@ def site_env(tmp_path_factory):
     content and one editor account: `manage(site_env, ...)` works on the database `site` serves."""
     work = tmp_path_factory.mktemp("site")
     env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
-    manage(env, *SETUP, ["createeditor", EDITOR[0], "--no-input"], ["shell", "-c", MADE_UP_OFFICIAL_TEXT])
+    manage(
+        env,
+        *SETUP,
+        ["createeditor", EDITOR[0], "--no-input"],
+        ["createeditor", REVIEWER[0], "--no-input"],
+        ["shell", "-c", MADE_UP_OFFICIAL_TEXT],
+    )
     yield env
     shutil.rmtree(work, ignore_errors=True)
 

@@ -8,7 +8,7 @@ its own page, and history can restore any record. Each of these goes through the
 import pytest
 from reversion.models import Version
 
-from law.models import Article, RightOrDuty
+from law.models import Article, RightOrDuty, Status
 
 from .admin_forms import form_fields, signed_in
 from .conftest import soup
@@ -17,12 +17,16 @@ pytestmark = pytest.mark.django_db
 
 
 def article_with_rights():
-    return (
+    """An article not yet published: its saves change it at once (a published one's saves wait as its
+    next version, tests/test_review.py), and its rights and duties have their own pages."""
+    article = (
         Article.objects.filter(paragraphs__isnull=False, rights_and_duties__isnull=False)
         .distinct()
         .order_by("edition__position", "position")
         .first()
     )
+    Article.objects.filter(pk=article.pk).update(status=Status.DRAFT)
+    return Article.objects.get(pk=article.pk)
 
 
 def article_url(article):

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from checker.models import FlowDeclaration
-from law.models import RightOrDuty
+from law.models import Article, RightOrDuty, Status
 
 from .admin_forms import form_fields, signed_in
 from .conftest import soup
@@ -28,6 +28,8 @@ def record(edition_slug, key=None):
 
 
 def own_page(item):
+    """The record's own page, editable while its article is not published (else it leads to the article)."""
+    Article.objects.filter(pk=item.article_id).update(status=Status.DRAFT)
     return f"/admin/law/rightorduty/{item.pk}/change/"
 
 

@@ -1,24 +1,27 @@
 """Articles, with their paragraphs and rights and duties inline, publishing, and translation status."""
 
-from django.contrib import admin, messages
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+import reversion
+from django.contrib import admin
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from editorial.languages import LANGUAGE_CODES
+from review.admin import ReviewedAdmin
 
-from ..editing import translation_matrix
-from ..models import Article, GlossaryTerm, Page, Paragraph, RightOrDuty, Status
+from ..models import Article, Paragraph, RightOrDuty
 from .base import ConcurrentInline, EditorAdmin, MissingInLanguageFilter, preview_block
+from .translation_status import long_sentences_block, translation_status_view
 
 
 class ParagraphInline(ConcurrentInline, TranslationStackedInline):
     model = Paragraph
     extra = 0
     fields = ("label", "position", "official_text", "note", "note_needs_review")
-    ordering = ("position",)
+    ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index
 
 
 class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
@@ -26,6 +29,7 @@ class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
     extra = 0
     fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")
     fk_name = "article"
+    ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "paragraph":
@@ -37,8 +41,17 @@ class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorAdmin):
-    list_display = ("number_display", "plain_title", "edition", "chapter", "status", "languages", "last_checked")
+class ArticleAdmin(ReviewedAdmin, EditorAdmin):
+    list_display = (
+        "number_display",
+        "plain_title",
+        "edition",
+        "chapter",
+        "status",
+        "review_state",
+        "languages",
+        "last_checked",
+    )
     list_display_links = ("number_display", "plain_title")
     list_filter = ("edition", "chapter", "status", "needs_review", MissingInLanguageFilter)
     search_fields = (
@@ -53,8 +66,8 @@ class ArticleAdmin(EditorAdmin):
     list_select_related = ("edition", "chapter")
     ordering = ("edition", "position")
     inlines = (ParagraphInline, RightOrDutyInline)
-    actions = ("send_to_review", "publish", "back_to_draft")
-    readonly_fields = ("summary_preview", "for_you_preview")
+    actions = (*ReviewedAdmin.review_actions, "mark_checked")
+    readonly_fields = ("summary_preview", "for_you_preview", "sentences_over_the_bar")
     fieldsets = (
         (None, {"fields": ("edition", "chapter", "number", "position", "status", "last_checked")}),
         (_("Review"), {"fields": ("needs_review", "review_note")}),
@@ -62,7 +75,12 @@ class ArticleAdmin(EditorAdmin):
         (_("Explanation (Markdown)"), {"fields": ("summary", "for_you")}),
         (_("Official text notes"), {"fields": ("official_notes",), "classes": ("collapse",)}),
         (_("Preview, as last saved"), {"fields": ("summary_preview", "for_you_preview"), "classes": ("collapse",)}),
+        (_("Plain language: sentences over the bar, as last saved"), {"fields": ("sentences_over_the_bar",)}),
     )
+
+    @admin.display(description=_("Long sentences"))
+    def sentences_over_the_bar(self, obj):
+        return long_sentences_block(obj)
 
     @admin.display(description=_("article"), ordering="position")
     def number_display(self, obj):
@@ -80,28 +98,26 @@ class ArticleAdmin(EditorAdmin):
     def for_you_preview(self, obj):
         return preview_block(obj, "for_you_html")
 
-    def set_status(self, request, queryset, status):
+    @admin.action(description=_("Checked against the official text today"), permissions=["change"])
+    def mark_checked(self, request, queryset):
+        today = timezone.localdate()
         count = 0
         for article in queryset:
-            article.status = status
-            article.save(update_fields=["status"])
+            with reversion.create_revision():
+                article.last_checked = today
+                article.save(update_fields=["last_checked"])
+                reversion.set_user(request.user)
+                reversion.set_comment(_("Checked against the official text"))
             count += 1
-        message = ngettext(
-            "%(count)d article is now: %(status)s.", "%(count)d articles are now: %(status)s.", count
-        ) % {"count": count, "status": Status(status).label}
-        self.message_user(request, message, messages.SUCCESS)
-
-    @admin.action(description=_("Send to review"), permissions=["change"])
-    def send_to_review(self, request, queryset):
-        self.set_status(request, queryset, Status.REVIEW)
-
-    @admin.action(description=_("Publish"), permissions=["change"])
-    def publish(self, request, queryset):
-        self.set_status(request, queryset, Status.PUBLISHED)
-
-    @admin.action(description=_("Back to draft"), permissions=["change"])
-    def back_to_draft(self, request, queryset):
-        self.set_status(request, queryset, Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article marked as checked against the official text on %(date)s.",
+                "%(count)d articles marked as checked against the official text on %(date)s.",
+                count,
+            )
+            % {"count": count, "date": date_format(today)},
+        )
 
     def get_urls(self):
         extra = [
@@ -114,31 +130,4 @@ class ArticleAdmin(EditorAdmin):
         return extra + super().get_urls()
 
     def translation_status_view(self, request):
-        articles = (
-            Article.objects.select_related("edition", "chapter")
-            .prefetch_related("paragraphs", "rights_and_duties")
-            .order_by("edition__position", "position")
-        )
-        rows = translation_matrix(articles)
-        others = []
-        for model, label in ((GlossaryTerm, _("Glossary terms")), (Page, _("Pages"))):
-            opts = model._meta
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-            counts = []
-            for lang in LANGUAGE_CODES:
-                counts.append((lang, model.objects.filter(model.missing_in(lang)).count(), f"{url}?missing={lang}"))
-            others.append({"label": label, "counts": counts})
-        # Explanations of an enacted law that no editor has yet checked against its official text.
-        unchecked = [row.article for row in rows if row.article.edition.kind == "law" and not row.article.last_checked]
-        official_changed = [row.article for row in rows if row.article.needs_review and row.article.official_changed_on]
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Translation status"),
-            "rows": rows,
-            "official_changed": official_changed,
-            "unchecked": unchecked,
-            "languages": LANGUAGE_CODES,
-            "others": others,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/law/translation_status.html", context)
+        return translation_status_view(self, request)

@@ -1,12 +1,14 @@
 """Chapters, rights and duties, glossary terms, pages and the act."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
+from review.admin import ReviewedAdmin
 
 from ..models import Act, Chapter, GlossaryTerm, Page, RightOrDuty, Status
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
@@ -27,6 +29,21 @@ class RightOrDutyAdmin(EditorAdmin):
     list_select_related = ("article__edition", "paragraph")
     fieldsets = ((None, {"fields": ("key", "article", "paragraph", "role", "kind", "applies_if", "position", "text")}),)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A published article changes through its reviewed next version, on the article's own page:
+        # a right or duty of it is edited there, among the article's rows.
+        item = self.get_object(request, object_id)
+        if item is not None and item.article.status == Status.PUBLISHED:
+            self.message_user(
+                request,
+                _("“%(article)s” is published: change this right or duty here, in the article's next version.")
+                % {"article": item.article},
+                messages.INFO,
+            )
+            url = reverse("admin:law_article_change", args=[item.article_id])
+            return redirect(f"{url}#rights_and_duties-group")
+        return super().change_view(request, object_id, form_url, extra_context)
+
 
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(EditorAdmin):
@@ -45,23 +62,17 @@ class GlossaryTermAdmin(EditorAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(EditorAdmin):
-    list_display = ("slug", "title", "status", "last_checked")
+class PageAdmin(ReviewedAdmin, EditorAdmin):
+    list_display = ("slug", "title", "status", "review_state", "last_checked")
     list_filter = ("status", MissingInLanguageFilter)
     search_fields = ("slug", *[f"{n}_{lang}" for n in ("title", "body") for lang in LANGUAGE_CODES])
     readonly_fields = ("body_preview",)
-    actions = ("publish",)
+    actions = ReviewedAdmin.review_actions
     fieldsets = ((None, {"fields": ("slug", "status", "last_checked", "title", "body", "body_preview")}),)
 
     @admin.display(description=_("Body: preview"))
     def body_preview(self, obj):
         return preview_block(obj, "body_html")
-
-    @admin.action(description=_("Publish"), permissions=["change"])
-    def publish(self, request, queryset):
-        for page in queryset:
-            page.status = Status.PUBLISHED
-            page.save(update_fields=["status"])
 
     def view_on_site(self, obj):
         slug_urls = {"home": "law:home", "committee": "law:committee", "liability": "law:liability"}

@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from lawsite.caching import VERSION_TTL_SECONDS
-from tests.conftest import EDITOR, MADE_UP_OFFICIAL_TEXT, manage
+from tests.conftest import EDITOR, MADE_UP_OFFICIAL_TEXT, REVIEWER, manage
 
 LANGS = ["kk", "ru", "en"]
 ADMIN_ARTICLE = {"kk": "25", "ru": "26", "en": "27"}  # one article per language, so runs do not collide
@@ -134,33 +134,44 @@ def content_restored_afterwards(site, site_env):
 @pytest.mark.usefixtures("content_restored_afterwards")
 def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(lang_page, site, lang):
     number = ADMIN_ARTICLE[lang]
-    editor = lang_page(lang)
-    editor.goto(f"{site}/admin/")
-    editor.fill("#id_username", EDITOR[0])
-    editor.fill("#id_password", EDITOR[1])
-    editor.click("input[type=submit]")
+    editor = signed_in_page(lang_page(lang), site, EDITOR)
     editor.goto(f"{site}/admin/law/article/?q={number}")
     editor.click(f"#result_list th a:text-is('{number}')")
     new_text = f"{EDITED} ({lang})."
     editor.wait_for_selector(".ui-tabs")  # the language tabs (django-modeltranslation) are ready
     editor.click(f"a.ui-tabs-anchor[href='#tab_id_summary_{lang}']")
     editor.fill(f"#id_summary_{lang}", new_text)
-    editor.select_option("#id_status", "review")
     editor.click("input[name=_save]")
-    # The save leads back to the list with a success message naming the article (waited for: under
-    # load the new page may not have arrived when the click returns).
+    # The article is published: the save is its next version, and the form stays open on it.
     editor.wait_for_selector(".messagelist .success")
-    assert number in editor.inner_text(".messagelist .success")
+    assert editor.input_value(f"#id_summary_{lang}") == new_text
     visitor = lang_page(lang)
     response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
-    assert response.status == 404  # in review: not public yet
-    editor.goto(f"{site}/admin/law/article/?q={number}")
-    editor.check(f"tr:has(a:text-is('{number}')) input.action-select")
-    editor.select_option("select[name=action]", "publish")
-    editor.click("button[name=index]")
+    assert response.status == 200 and new_text not in visitor.inner_text("#plain-language")
+    editor.click("a.review-link")
+    review_path = editor.url[len(site) :]
+    editor.click("button[value=send]")
+    editor.wait_for_selector(".messagelist .success")
+    assert editor.locator("button[value=publish]").count() == 0  # the author may not publish their own change
+    reviewer = signed_in_page(lang_page(lang), site, REVIEWER)
+    reviewer.goto(f"{site}/admin/review/draft/my-work/")
+    reviewer.click(f".my-work a[href='{review_path}']")
+    assert EDITED in reviewer.inner_text(".word-diff ins")
+    reviewer.click("button[value=publish]")
+    reviewer.wait_for_selector(".messagelist .success")
+    time.sleep(VERSION_TTL_SECONDS + 0.1)  # each worker re-reads the content version this often
     response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
     assert response.status == 200
     assert new_text in visitor.inner_text("#plain-language")
+
+
+def signed_in_page(page, site, account):
+    page.goto(f"{site}/admin/")
+    page.fill("#id_username", account[0])
+    page.fill("#id_password", account[1])
+    page.click("input[type=submit]")
+    page.wait_for_selector("#content")
+    return page
 
 
 def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, site):

@@ -1,0 +1,84 @@
+"""The work in progress on a record: who changed it last, where it stands in review, and, for a
+record the public already sees, the next version of it, kept here until it is published.
+
+Wagtail keeps revisions of a live page beside it and publishes one when a moderator approves it;
+GOV.UK's publisher asks a second editor to publish what the first one wrote. This does the same with
+one row per record: the live record stays as it is while its next version waits in `data`, the form
+as the editor posted it (its paragraphs and rights and duties included, new and removed ones too).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Draft(models.Model):
+    class State(models.TextChoices):
+        EDITING = "editing", _("Being edited")
+        IN_REVIEW = "in_review", _("Waiting for review")
+        RETURNED = "returned", _("Returned with a comment")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record"))
+    object_id = models.CharField(_("record"), max_length=40)
+    target = GenericForeignKey("content_type", "object_id")
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.EDITING)
+    data = models.JSONField(
+        _("next version"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The form of a published record's next version, as it was last saved; empty for a record not yet published."
+        ),
+    )
+    version = models.PositiveIntegerField(_("draft version"), default=0)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent to review by"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("returned by"),
+    )
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_record")]
+        ordering = ["-changed_at"]
+        verbose_name = _("work in progress")
+        verbose_name_plural = _("work in progress")
+
+    def __str__(self):
+        target = self.target
+        return str(target) if target is not None else f"{self.content_type} {self.object_id}"
+
+    @classmethod
+    def of(cls, obj) -> Draft | None:
+        return cls.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)).first()
+
+    @classmethod
+    def for_update(cls, obj) -> Draft:
+        draft, _created = cls.objects.select_for_update().get_or_create(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+        return draft

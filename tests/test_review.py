@@ -1,0 +1,214 @@
+"""Review before publishing (review/): a published article keeps its live version while its next
+version is edited and reviewed, a second editor publishes, work is returned with a comment."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from reversion.models import Version
+
+from law.models import Article, Page, RightOrDuty, Status
+from review.models import Draft
+
+from .admin_forms import PASSWORD, form_fields, signed_in
+from .conftest import soup, visible_text
+
+pytestmark = pytest.mark.django_db
+PUBLIC = "/en/ai-law/draft-2025/article-16/"
+
+
+@pytest.fixture
+def colleague(monkeypatch):
+    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
+    call_command("createeditor", "dana", "--no-input", "--email", "dana@example.kz")
+    return get_user_model().objects.get(username="dana")
+
+
+def article(number="16"):
+    return Article.objects.get(edition__slug="draft-2025", number=number)
+
+
+def change_url(obj):
+    return f"/admin/law/article/{obj.pk}/change/"
+
+
+def review_url(obj):
+    return f"/admin/law/article/{obj.pk}/review/"
+
+
+def save_next_version(client, target, **changes):
+    data = form_fields(client.get(change_url(target)), "article_form")
+    data.update(changes)
+    return client.post(change_url(target), data)
+
+
+def test_an_edit_of_a_published_article_waits_as_its_next_version(editor):
+    client = signed_in(editor)
+    target = article()
+    before = Client().get(PUBLIC).content
+    response = save_next_version(client, target, summary_en="A **new** summary.\r\nIn two lines.")
+    assert response.status_code == 302 and response["Location"] == change_url(target)
+    target.refresh_from_db()
+    assert "new" not in target.summary_en  # the live article is unchanged
+    assert Client().get(PUBLIC).content == before
+    # The form shows the next version, not the live text, and says so.
+    page = client.get(change_url(target))
+    assert "A **new** summary." in soup(page).find("textarea", attrs={"name": "summary_en"}).get_text()
+    assert soup(page).find(class_="review-box") is not None
+    draft = Draft.of(target)
+    assert draft.changed_by == editor and draft.version == 1 and draft.data["summary_en"]
+
+
+def test_the_author_cannot_publish_and_a_second_editor_can(editor, colleague):
+    target = article()
+    save_next_version(signed_in(editor), target, summary_en="Reviewed words.")
+    refused = signed_in(editor).post(review_url(target), {"step": "publish"}, follow=True)
+    assert "another editor" in visible_text(soup(refused)).lower()
+    target.refresh_from_db()
+    assert target.summary_en != "Reviewed words."
+    review = signed_in(colleague).get(review_url(target))
+    diff = soup(review).select(".word-diff ins")
+    assert "Reviewed words." in " ".join(tag.get_text() for tag in diff)
+    signed_in(colleague).post(review_url(target), {"step": "publish"})
+    target.refresh_from_db()
+    assert target.summary_en == "Reviewed words." and target.status == Status.PUBLISHED
+    assert Draft.of(target) is None
+    assert "Reviewed words." in Client().get(PUBLIC).content.decode()
+    latest = Version.objects.get_for_object(target).first()
+    assert latest.revision.user == colleague and latest.revision.comment
+
+
+def test_one_editor_may_publish_alone_when_the_setting_says_so(editor, settings):
+    settings.REVIEW_NEEDS_SECOND_EDITOR = False
+    target = article()
+    save_next_version(signed_in(editor), target, summary_en="Alone.")
+    signed_in(editor).post(review_url(target), {"step": "publish"})
+    target.refresh_from_db()
+    assert target.summary_en == "Alone."
+
+
+def test_sending_to_review_keeps_the_page_and_its_duties_live(editor):
+    target = article()
+    response = signed_in(editor).post(
+        "/admin/law/article/", {"action": "send_to_review", "_selected_action": [target.pk], "index": 0}
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.status == Status.PUBLISHED and Draft.of(target).state == Draft.State.IN_REVIEW
+    assert Client().get(PUBLIC).status_code == 200
+    assert RightOrDuty.objects.published().filter(article=target).exists()
+
+
+def test_returned_work_shows_the_comment_to_its_author(editor, colleague):
+    target = article()
+    save_next_version(signed_in(editor), target, summary_en="Too long a summary.")
+    signed_in(editor).post(review_url(target), {"step": "send"})
+    waiting = soup(signed_in(colleague).get("/admin/review/draft/my-work/"))
+    assert review_url(target) in [a["href"] for a in waiting.find_all("a")]
+    signed_in(colleague).post(review_url(target), {"step": "return", "comment": "Split the first sentence."})
+    form = soup(signed_in(editor).get(change_url(target)))
+    assert "Split the first sentence." in visible_text(form.find(class_="review-comment"))
+    mine = soup(signed_in(editor).get("/admin/review/draft/my-work/"))
+    assert "Split the first sentence." in visible_text(mine)
+    empty = signed_in(colleague).post(review_url(target), {"step": "return", "comment": " "}, follow=True)
+    assert Draft.of(target).comment == "Split the first sentence."
+    assert empty.status_code == 200
+
+
+def test_two_editors_on_one_next_version_do_not_overwrite_each_other(editor, colleague):
+    target = article()
+    first, second = signed_in(editor), signed_in(colleague)
+    mine = form_fields(first.get(change_url(target)), "article_form")
+    theirs = form_fields(second.get(change_url(target)), "article_form")
+    mine["summary_en"] = "Mine."
+    assert first.post(change_url(target), mine).status_code == 302
+    theirs["summary_ru"] = "Их."
+    refused = second.post(change_url(target), theirs)
+    assert refused.status_code == 200
+    assert "NOT saved" in visible_text(soup(refused)) or "сохранен" in visible_text(soup(refused)).lower()
+    assert Draft.of(target).data["summary_en"] == ["Mine."]
+
+
+def test_a_next_version_can_add_a_duty_and_publishing_adds_it(editor, colleague):
+    target = article()
+    client = signed_in(editor)
+    data = form_fields(client.get(change_url(target)), "article_form")
+    index = int(data["rights_and_duties-TOTAL_FORMS"])
+    data["rights_and_duties-TOTAL_FORMS"] = str(index + 1)
+    prefix = f"rights_and_duties-{index}-"
+    data.update(
+        {
+            prefix + "key": "user-new-duty-under-review",
+            prefix + "role": "user",
+            prefix + "kind": "duty",
+            prefix + "position": "99",
+            prefix + "text_kk": "Жаңа міндет.",
+            prefix + "text_ru": "Новая обязанность.",
+            prefix + "text_en": "A new duty.",
+            prefix + "article": str(target.pk),
+        }
+    )
+    assert client.post(change_url(target), data).status_code == 302
+    assert not RightOrDuty.objects.filter(key="user-new-duty-under-review").exists()
+    signed_in(colleague).post(review_url(target), {"step": "publish"})
+    assert RightOrDuty.objects.get(key="user-new-duty-under-review").article == target
+
+
+def test_new_articles_and_pages_start_as_drafts(editor):
+    client = signed_in(editor)
+    target = article()
+    data = form_fields(client.get("/admin/law/article/add/"), "article_form")
+    data.update(
+        {
+            "edition": str(target.edition_id),
+            "chapter": str(target.chapter_id),
+            "number": "99",
+            "position": "999",
+            "plain_title_en": "New",
+            "summary_en": "New.",
+        }
+    )
+    response = client.post("/admin/law/article/add/", data)
+    assert response.status_code == 302, visible_text(soup(response).find(class_="errornote") or soup(response))
+    assert Article.objects.get(edition=target.edition, number="99").status == Status.DRAFT
+    page = form_fields(client.get("/admin/law/page/add/"), "page_form")
+    page.update({"slug": "new-page", "title_en": "New page", "body_en": "Body."})
+    assert client.post("/admin/law/page/add/", page).status_code == 302
+    assert Page.objects.get(slug="new-page").status == Status.DRAFT
+
+
+def test_bulk_publish_refuses_the_authors_own_work_and_marks_checked(editor, colleague):
+    target = article("20")
+    client = signed_in(editor)
+    client.post("/admin/law/article/", {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0})
+    data = form_fields(client.get(change_url(target)), "article_form")
+    data["summary_en"] = "Edited while off the site."
+    client.post(change_url(target), data)
+    target.refresh_from_db()
+    assert target.status == Status.DRAFT and target.summary_en == "Edited while off the site."
+    client.post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    target.refresh_from_db()
+    assert target.status == Status.DRAFT
+    signed_in(colleague).post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    target.refresh_from_db()
+    assert target.status == Status.PUBLISHED
+    signed_in(colleague).post(
+        "/admin/law/article/", {"action": "mark_checked", "_selected_action": [target.pk], "index": 0}
+    )
+    target.refresh_from_db()
+    assert target.last_checked == timezone.localdate()
+    comments = [v.revision.comment for v in Version.objects.get_for_object(target)[:3]]
+    assert any(comments) and all(comments)
+
+
+def test_the_status_field_cannot_be_posted_to_publish(editor):
+    target = article("20")
+    client = signed_in(editor)
+    client.post("/admin/law/article/", {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0})
+    data = form_fields(client.get(change_url(target)), "article_form")
+    assert "status" not in data
+    data["status"] = "published"
+    client.post(change_url(target), data)
+    target.refresh_from_db()
+    assert target.status == Status.DRAFT
