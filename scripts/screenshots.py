@@ -2,7 +2,10 @@
 
 Screens: the home page, an article on a wide and on a narrow (360 px) screen, a flow result.
 Paper: one printed page of an article summary, of the booklet and of the flow's duty sheet,
-rendered to PDF by Chromium and to PNG by pypdfium2. Everything is written to docs/.
+rendered to PDF by Chromium and to PNG by pypdfium2. The editors' workspace: a Kazakh translator's
+field with the Russian source beside it, marked as changed, and a second editor's review page of a
+next version. Everything is written to docs/. (The admin pictures use a made-up edit in a
+throw-away database.)
 """
 
 from __future__ import annotations
@@ -33,6 +36,59 @@ PAPER = [  # (file, page, text that starts the printed page to show: "" for the 
     ("print-booklet.png", "kk/ai-law/law-230-viii/print/", ""),
     ("print-duty-sheet.png", "ru/" + RESULT.replace("result/", "result/print/"), ""),
 ]
+
+
+EDITORS = (("aigerim", "kk-KZ"), ("dana", "ru-RU"))
+EDITOR_PASSWORD = "a-long-screenshot-passphrase-42"
+# A Russian edit of a published duty of the law's Article 16, as if it had been reviewed and
+# published: the Kazakh and English texts are now out of date. Prints the article's id.
+STALE_DUTY = """
+from law.models import Article
+article = Article.objects.get(edition__slug="law-230-viii", number="16")
+duty = article.rights_and_duties.order_by("position", "pk").first()
+duty.text_ru = duty.text_ru.rstrip() + " Пример правки для снимка экрана."
+duty.save()
+print(article.pk)
+"""
+
+
+def admin_screens(browser, base, env):
+    import subprocess
+
+    from scripts.serving import manage
+
+    env = dict(env, EDITOR_PASSWORD=EDITOR_PASSWORD)
+    manage(env, *[["createeditor", name, "--no-input"] for name, _locale in EDITORS])
+    shell = [sys.executable, "manage.py", "shell", "-c", STALE_DUTY]
+    pk = subprocess.run(shell, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout.split()[-1]
+    pages = {}
+    for name, locale in EDITORS:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+        page = context.new_page()
+        page.goto(f"{base}/admin/login/")
+        page.fill("#id_username", name)
+        page.fill("#id_password", EDITOR_PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_selector("#content")
+        pages[name] = page
+    translator = pages["aigerim"]
+    translator.goto(f"{base}/admin/law/article/{pk}/change/#id_rights_and_duties-0-text_kk")
+    field = translator.locator("#id_rights_and_duties-0-text_kk").locator(
+        "xpath=ancestor::div[contains(@class, 'form-row')][1]"
+    )
+    field.screenshot(path=str(DOCS / "admin-sources.png"))
+    print("docs/admin-sources.png")
+    # The translator brings the Kazakh duty up to date and saves: the article is published, so the
+    # save becomes its next version; the colleague reviews it.
+    translator.fill(
+        "#id_rights_and_duties-0-text_kk", translator.input_value("#id_rights_and_duties-0-text_kk") + " Түзету."
+    )
+    translator.click("input[name=_save]")
+    translator.wait_for_selector(".messagelist .success")
+    reviewer = pages["dana"]
+    reviewer.goto(f"{base}/admin/law/article/{pk}/review/")
+    reviewer.screenshot(path=str(DOCS / "admin-review.png"), full_page=True)
+    print("docs/admin-review.png")
 
 
 def load_bench():
@@ -66,6 +122,7 @@ def main():
                 index = next(i for i in range(len(pdf)) if starts_with in pdf[i].get_textpage().get_text_range()[:200])
                 pdf[index].render(scale=1.4).to_pil().save(DOCS / name)
                 print(f"docs/{name}")
+            admin_screens(browser, base, env)
             browser.close()
 
 
