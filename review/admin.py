@@ -58,6 +58,7 @@ class ReviewedAdmin:
 
     class Media:
         css = {"all": ("admin/review/review.css",)}
+
     review_actions = ("send_to_review", "publish", "take_off_the_site")
 
     # ------------------------------------------------------------------ the change form
