@@ -11,10 +11,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class ConcurrentEditForm(forms.ModelForm):
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, label=gettext_lazy("version opened"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

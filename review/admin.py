@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reversion import is_active, set_comment
@@ -19,7 +19,16 @@ from reversion import is_active, set_comment
 from . import workflow
 from .compare import next_version_parts
 from .models import Draft
-from .requests import DRAFT_VERSION_FIELD, PUBLISH, SAVE_NEXT, SHOW_NEXT, as_posted, mode, posted_form
+from .requests import (
+    DRAFT_VERSION_FIELD,
+    PUBLISH,
+    SAVE_NEXT,
+    SHOW_NEXT,
+    as_posted,
+    mode,
+    posted_form,
+    with_live_versions,
+)
 
 HISTORY_VIEWS = ("_revision", "_recover", "_history")
 
@@ -69,14 +78,14 @@ class ReviewedAdmin:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         name = getattr(request.resolver_match, "url_name", "") or ""
-        if object_id is None or mode(request) or name.endswith(HISTORY_VIEWS):
+        if object_id is None or mode(request) or name.endswith(HISTORY_VIEWS) or "_saveasnew" in request.POST:
             return super().changeform_view(request, object_id, form_url, extra_context)
         obj = self.get_object(request, unquote(object_id))
         if workflow.is_live(obj):
             draft = Draft.of(obj)
             if request.method == "POST":
                 request._review_mode = SAVE_NEXT
-            elif draft is not None and draft.data:
+            elif draft is not None and draft.data and self.has_change_permission(request, obj):
                 request = as_posted(request, draft.data, SHOW_NEXT)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -85,8 +94,7 @@ class ReviewedAdmin:
         if mode(request) == SHOW_NEXT:
             return type(form.__name__, (ShownOnly, form), {})
         if mode(request) == SAVE_NEXT:
-            draft = Draft.of(obj) if obj is not None else None
-            expected = str(draft.version if draft is not None and draft.data else 0)
+            expected = str(workflow.draft_version(obj) if obj is not None else 0)
             return type(form.__name__, (NextVersionCheck, form), {"expected_draft_version": expected})
         return form
 
@@ -127,7 +135,7 @@ class ReviewedAdmin:
                 ),
                 messages.SUCCESS,
             )
-            return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(self.change_url(obj))
         if mode(request) == PUBLISH:
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
@@ -143,7 +151,7 @@ class ReviewedAdmin:
         if mode(request) == SAVE_NEXT:
             draft_version = request.POST.get(DRAFT_VERSION_FIELD, "0")
         else:
-            draft_version = str(draft.version if draft is not None and draft.data else 0)
+            draft_version = str(draft.version if draft is not None else 0)
         return {
             "draft": draft,
             "live": live,
@@ -151,6 +159,18 @@ class ReviewedAdmin:
             "draft_version": draft_version,
             "url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review", args=[obj.pk]),
         }
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A restore of a published record from history becomes its next version, reviewed like any other."""
+        obj = self.get_object(request, unquote(object_id))
+        if request.method != "POST" or not workflow.is_live(obj) or not self.has_change_permission(request, obj):
+            return super().revision_view(request, object_id, version_id, extra_context)
+        models_by_prefix = {fs.get_default_prefix(): i.model for fs, i in self.get_formsets_with_inlines(request, obj)}
+        data = with_live_versions(posted_form(request), obj, models_by_prefix)
+        data[DRAFT_VERSION_FIELD] = [str(workflow.draft_version(obj))]
+        posted = as_posted(request, data, SAVE_NEXT)
+        posted.resolver_match = resolve(self.change_url(obj))
+        return self.change_view(posted, str(obj.pk))
 
     # ------------------------------------------------------------------ the review page
 
@@ -179,6 +199,9 @@ class ReviewedAdmin:
                 workflow.send_to_review(obj, request.user)
                 messages.success(request, _("Sent to review. Another editor can now publish it."))
             elif step == "discard":
+                if not workflow.has_next_version(obj):
+                    messages.error(request, _("There is no next version to discard."))
+                    return redirect(url)
                 workflow.discard(obj)
                 messages.success(request, _("The next version was discarded. The published version is unchanged."))
             return redirect(url)
@@ -196,14 +219,26 @@ class ReviewedAdmin:
         }
         return TemplateResponse(request, "admin/review/review.html", context)
 
+    def change_url(self, obj) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+
     def publish_one(self, request, obj) -> bool:
         refusal = workflow.publish_refusal(obj, request.user)
         if refusal:
             messages.error(request, refusal)
             return False
         draft = Draft.of(obj)
-        if draft is not None and draft.data and workflow.is_live(obj):
-            response = self.change_view(as_posted(request, draft.data, PUBLISH), str(obj.pk))
+        if draft is not None and draft.data and not workflow.is_live(obj):
+            messages.error(
+                request,
+                _("“%(record)s” has a next version from when it was published: discard it before publishing.")
+                % {"record": obj},
+            )
+            return False
+        if draft is not None and draft.data:
+            posted = as_posted(request, draft.data, PUBLISH)
+            posted.resolver_match = resolve(self.change_url(obj))  # the page the form belongs to
+            response = self.change_view(posted, str(obj.pk))
             if response.status_code != 302:
                 messages.error(
                     request,
@@ -228,6 +263,7 @@ class ReviewedAdmin:
             content_type__model=self.opts.model_name,
             object_id=Cast(OuterRef("pk"), CharField()),
         )
+        drafts = drafts.exclude(state=Draft.State.EDITING, data__isnull=True, changed_by__isnull=True)
         return super().get_queryset(request).annotate(review_state=Subquery(drafts.values("state")[:1]))
 
     @admin.display(description=gettext_lazy("review"), ordering="review_state")
@@ -251,6 +287,10 @@ class ReviewedAdmin:
     def take_off_the_site(self, request, queryset):
         count = 0
         for obj in queryset:
+            if workflow.has_next_version(obj):
+                message = _("“%(record)s” has a next version waiting: publish or discard it first.")
+                self.message_user(request, message % {"record": obj}, messages.ERROR)
+                continue
             if workflow.is_live(obj):
                 workflow.set_status(obj, workflow.DRAFT, request.user, _("Taken off the site"))
                 count += 1
@@ -274,6 +314,9 @@ class DraftAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # work in progress ends by publishing or discarding, on the record's review page
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff

@@ -86,9 +86,36 @@ def set_status(obj, status: str, user, comment: str) -> None:
 
 
 def published(obj) -> None:
-    """The record was published: its work in progress is done."""
-    Draft.objects.filter(pk=getattr(Draft.of(obj), "pk", None)).delete()
+    """The record was published: nothing waits any more. The row stays, so that its version number
+    only grows (a form left open on an earlier next version is refused, not taken for a new one)."""
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        draft.data = None
+        draft.version += 1
+        draft.state = Draft.State.EDITING
+        draft.changed_by = draft.sent_by = draft.reviewed_by = None
+        draft.comment = ""
+        draft.save()
 
 
 def discard(obj) -> None:
-    Draft.objects.filter(pk=getattr(Draft.of(obj), "pk", None)).delete()
+    """The next version is dropped; the published record is unchanged."""
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        draft.data = None
+        draft.version += 1
+        if is_live(obj):
+            draft.state = Draft.State.EDITING
+            draft.changed_by = draft.sent_by = draft.reviewed_by = None
+            draft.comment = ""
+        draft.save()
+
+
+def draft_version(obj) -> int:
+    draft = Draft.of(obj)
+    return draft.version if draft is not None else 0
+
+
+def has_next_version(obj) -> bool:
+    draft = Draft.of(obj)
+    return draft is not None and bool(draft.data)

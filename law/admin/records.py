@@ -8,9 +8,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
+from review import workflow
 from review.admin import ReviewedAdmin
 
-from ..models import Act, Chapter, GlossaryTerm, Page, RightOrDuty, Status
+from ..models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty, Status
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
 
 
@@ -43,6 +44,30 @@ class RightOrDutyAdmin(EditorAdmin):
             url = reverse("admin:law_article_change", args=[item.article_id])
             return redirect(f"{url}#rights_and_duties-group")
         return super().change_view(request, object_id, form_url, extra_context)
+
+    # A right or duty of a published article changes only in the article's reviewed next version: here
+    # it can be neither changed, deleted, restored nor moved onto a published article.
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.article.status == Status.PUBLISHED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.article.status == Status.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.exclude(status=Status.PUBLISHED).select_related("edition")
+            kwargs["help_text"] = _(
+                "Articles not yet published. A published article's rights and duties change on its own page."
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        workflow.note_change(obj.article, request.user)  # the article's last editor, for its review
 
 
 @admin.register(GlossaryTerm)
