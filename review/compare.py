@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from editorial.worddiff import same_text, word_diff_html
@@ -46,6 +47,22 @@ def shown(value) -> str:
     return str(value)
 
 
+TEXT_FIELDS = ("CharField", "TextField", "SlugField")
+
+
+def same_value(field, old, new: str) -> bool:
+    """Whether the posted value means what is stored: dates and numbers are read as the form reads
+    them (a date posted as 27.11.2026 is the stored 2026-11-27), texts as readers see them."""
+    if field.get_internal_type() in TEXT_FIELDS:
+        return same_text(old, new)
+    form_field = field.formfield()
+    try:
+        value = form_field.clean(new) if form_field is not None else new
+    except ValidationError:
+        return False
+    return shown(value) == shown(old) or value == old
+
+
 def changes_of(model, instance, values: dict[str, str]) -> list[Change]:
     found = []
     for name, new in values.items():
@@ -55,12 +72,13 @@ def changes_of(model, instance, values: dict[str, str]) -> list[Change]:
             field = model._meta.get_field(name)
         except Exception:  # noqa: BLE001
             continue
-        old = shown(getattr(instance, field.attname, None)) if instance is not None else ""
-        if field.get_internal_type() == "BooleanField":
-            old, new = ("on" if old == "True" else ""), ("on" if new else "")
-        if not same_text(old, new):
-            label, lang = field_label(model, name)
-            found.append(Change(label, word_diff_html(old, new), lang))
+        old = getattr(instance, field.name, None) if instance is not None else None
+        if instance is not None and same_value(field, old, new):
+            continue
+        if instance is None and not new:
+            continue
+        label, lang = field_label(model, name)
+        found.append(Change(label, word_diff_html(shown(old), new), lang))
     return found
 
 

@@ -290,3 +290,13 @@ def test_publishing_from_the_list_keeps_duties_tied_to_their_paragraph(editor, c
     target.refresh_from_db()
     assert target.summary_en == "Published from the list."
     assert RightOrDuty.objects.filter(article=target, paragraph=paragraph).exists()
+
+
+def test_the_review_page_shows_only_what_changes(editor, colleague):
+    target = article()
+    target.last_checked = timezone.localdate()
+    target.save()
+    save_next_version(signed_in(editor), target, summary_en="Only this changed.")
+    page = soup(signed_in(colleague).get(review_url(target)))
+    rows = page.select(".review-diff tr")
+    assert len(rows) == 1 and "[en]" in visible_text(rows[0].find("th"))

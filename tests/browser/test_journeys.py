@@ -156,7 +156,7 @@ def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(l
     reviewer = signed_in_page(lang_page(lang), site, REVIEWER)
     reviewer.goto(f"{site}/admin/review/draft/my-work/")
     reviewer.click(f".my-work a[href='{review_path}']")
-    assert EDITED in reviewer.inner_text(".word-diff ins")
+    assert EDITED in " ".join(reviewer.locator(".word-diff ins").all_inner_texts())
     reviewer.click("button[value=publish]")
     reviewer.wait_for_selector(".messagelist .success")
     time.sleep(VERSION_TTL_SECONDS + 0.1)  # each worker re-reads the content version this often
