@@ -2,7 +2,8 @@
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+
+from law.record_names import citation as cite
 
 register = template.Library()
 
@@ -21,17 +22,5 @@ def html(words, key):
 @register.filter
 def citation(record) -> str:
     """Where a right or duty comes from, as people cite it: 'Article 17, paragraph 3, subparagraph 3'."""
-    number = record.article.number
     label = record.paragraph.label if record.paragraph_id else ""
-    if not label:
-        return _("Article %(number)s") % {"number": number}
-    if "-" in label:
-        paragraph, sub = label.rsplit("-", 1)
-        if paragraph == "0":
-            return _("Article %(number)s, subparagraph %(sub)s") % {"number": number, "sub": sub}
-        return _("Article %(number)s, paragraph %(paragraph)s, subparagraph %(sub)s") % {
-            "number": number,
-            "paragraph": paragraph,
-            "sub": sub,
-        }
-    return _("Article %(number)s, paragraph %(paragraph)s") % {"number": number, "paragraph": label}
+    return cite(record.article.number, label)
