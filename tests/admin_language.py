@@ -45,7 +45,6 @@ def read(path, lang="en"):
         return [m for m in read_po(handle, locale=lang) if m.id]
 
 
-@cache
 def placeholder_pattern(msgid: str) -> str:
     """The msgid as a pattern: a count (%d, %(count)s, %(counter)s) matches a number, other placeholders anything."""
     pattern, last = "", 0
@@ -57,6 +56,7 @@ def placeholder_pattern(msgid: str) -> str:
     return pattern + re.escape(re.sub(r"\s+", " ", msgid[last:]))
 
 
+@cache
 def english_patterns(lang: str) -> list[tuple[re.Pattern, str]]:
     """Every English msgid whose translation in `lang` differs from it, as a pattern its rendered text matches
     (placeholders match anything)."""
