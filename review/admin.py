@@ -156,6 +156,8 @@ class ReviewedAdmin:
             "draft": draft,
             "live": live,
             "has_next_version": bool(draft and draft.data),
+            "next_version_stale": bool(live and draft and draft.data)
+            and self.next_version_is_stale(request, obj, draft),
             "draft_version": draft_version,
             "url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review", args=[obj.pk]),
         }
@@ -171,6 +173,11 @@ class ReviewedAdmin:
         posted = as_posted(request, data, SAVE_NEXT)
         posted.resolver_match = resolve(self.change_url(obj))
         return self.change_view(posted, str(obj.pk))
+
+    def next_version_is_stale(self, request, obj, draft) -> bool:
+        """Whether the published record changed after its next version was saved (an import, a restore…)."""
+        models_by_prefix = {fs.get_default_prefix(): i.model for fs, i in self.get_formsets_with_inlines(request, obj)}
+        return with_live_versions(draft.data, obj, models_by_prefix) != draft.data
 
     # ------------------------------------------------------------------ the review page
 

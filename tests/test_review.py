@@ -300,3 +300,13 @@ def test_the_review_page_shows_only_what_changes(editor, colleague):
     page = soup(signed_in(colleague).get(review_url(target)))
     rows = page.select(".review-diff tr")
     assert len(rows) == 1 and "[en]" in visible_text(rows[0].find("th"))
+
+
+def test_a_next_version_the_published_record_moved_past_says_how_to_get_out(editor):
+    target = article()
+    client = signed_in(editor)
+    save_next_version(client, target, summary_en="Written before an import.")
+    assert not soup(client.get(change_url(target))).select(".review-box .errornote")
+    Article.objects.get(pk=target.pk).save()  # the published record changes (as an import would)
+    page = soup(client.get(change_url(target)))
+    assert page.select_one(".review-box .errornote a")["href"] == review_url(target)
