@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -82,9 +83,15 @@ def changes_of(model, instance, values: dict[str, str]) -> list[Change]:
     return found
 
 
+def unticked(form_fields) -> dict[str, str]:
+    return {name: "" for name, field in form_fields.items() if isinstance(field, forms.BooleanField)}
+
+
 def next_version_parts(admin, request, obj, data: dict[str, list[str]]) -> list[Part]:
     """The record's own changes first, then each inline row that is added, removed or changed."""
     own = {key: values[-1] if values else "" for key, values in data.items() if not INLINE_KEY.match(key)}
+    # A browser leaves an unticked box out of the form: it means "no", not "unchanged".
+    own = {**unticked(admin.get_form(request, obj).base_fields), **own}
     parts = []
     changes = changes_of(type(obj), obj, own)
     if changes:
@@ -94,13 +101,15 @@ def next_version_parts(admin, request, obj, data: dict[str, list[str]]) -> list[
         match = INLINE_KEY.match(key)
         if match:
             rows.setdefault((match["prefix"], int(match["index"])), {})[match["name"]] = values[-1] if values else ""
-    models_by_prefix = {}
+    models_by_prefix, boxes_by_prefix = {}, {}
     for formset, inline in admin.get_formsets_with_inlines(request, obj):
         models_by_prefix[formset.get_default_prefix()] = inline.model
+        boxes_by_prefix[formset.get_default_prefix()] = unticked(formset.form.base_fields)
     for (prefix, _index), values in sorted(rows.items()):
         model = models_by_prefix.get(prefix)
         if model is None:
             continue
+        values = {**boxes_by_prefix[prefix], **values}
         pk = values.get("id")
         live = model._default_manager.filter(pk=pk).first() if pk else None
         if values.get("DELETE"):

@@ -310,3 +310,15 @@ def test_a_next_version_the_published_record_moved_past_says_how_to_get_out(edit
     Article.objects.get(pk=target.pk).save()  # the published record changes (as an import would)
     page = soup(client.get(change_url(target)))
     assert page.select_one(".review-box .errornote a")["href"] == review_url(target)
+
+
+def test_an_unticked_box_shows_on_the_review_page(editor, colleague):
+    target = article()
+    target.needs_review = True
+    target.save()
+    client = signed_in(editor)
+    data = form_fields(client.get(change_url(target)), "article_form")
+    del data["needs_review"]  # unticked: a browser leaves it out
+    client.post(change_url(target), data)
+    rows = soup(signed_in(colleague).get(review_url(target))).select(".review-diff tr")
+    assert len(rows) == 1 and rows[0].select("del")
