@@ -104,9 +104,10 @@ def test_without_javascript_every_language_shows_with_its_sources(chromium, site
         page.fill("#id_username", EDITOR[0])
         page.fill("#id_password", EDITOR[1])
         page.click("input[type=submit]")
+        page.wait_for_selector("#content-main")  # signed in
         page.goto(article_change_url(page, site))
         for lang in ("kk", "ru", "en"):
-            assert page.locator(f"#id_summary_{lang}").is_visible()
+            page.locator(f"#id_summary_{lang}").wait_for(state="visible", timeout=10_000)
             others = page.locator(f".form-row:has(#id_summary_{lang}) .source")
             assert sorted(others.evaluate_all("els => els.map(e => e.lang)")) == sorted(
                 other for other in ("kk", "ru", "en") if other != lang
