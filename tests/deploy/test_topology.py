@@ -187,6 +187,8 @@ def topology(tmp_path_factory):
             "DJANGO_STATIC_ROOT": str(static_root),
             "RELEASE": "deploy-test",
             "EDITOR_PASSWORD": PASSWORD,
+            # One editor publishes their own save here: this checks caches across instances, not review.
+            "REVIEW_NEEDS_SECOND_EDITOR": "0",
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         manage = [sys.executable, "manage.py"]
@@ -317,7 +319,20 @@ def test_an_editors_save_through_one_instance_shows_at_once_on_the_other(topolog
             "Referer": f"https://localhost{change}",
         },
     )
-    assert status == 302, status  # saved
+    assert status == 302, status  # saved: the article is published, so as its next version
+    review = f"/admin/law/article/{pk}/review/"
+    status, _headers, _body = site.get(
+        review,
+        port="app1",
+        method="POST",
+        body=urlencode({"csrfmiddlewaretoken": data["csrfmiddlewaretoken"], "step": "publish"}),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie_header(),
+            "Referer": f"https://localhost{review}",
+        },
+    )
+    assert status == 302, status  # published
     deadline = time.monotonic() + 3  # each process re-reads the content version at most once a second
     while True:
         _status, _headers, body = site.get(page, port="app2")
