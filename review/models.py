@@ -16,6 +16,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def editor_field(verbose_name):
+    """Which editor took a step (kept empty if their account is deleted)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class Draft(models.Model):
     class State(models.TextChoices):
         EDITING = "editing", _("Being edited")
@@ -35,31 +47,10 @@ class Draft(models.Model):
         ),
     )
     version = models.PositiveIntegerField(_("draft version"), default=0)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
+    changed_by = editor_field(_("last changed by"))
     changed_at = models.DateTimeField(_("last changed"), auto_now=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("sent to review by"),
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("returned by"),
-    )
+    sent_by = editor_field(_("sent to review by"))
+    reviewed_by = editor_field(_("returned by"))
     comment = models.TextField(_("reviewer's comment"), blank=True)
 
     class Meta:
