@@ -38,14 +38,20 @@ test: setup lint
 
 # The production topology on loopback: nginx (deploy/nginx/ailaw.conf), two gunicorn instances,
 # PostgreSQL and Redis, started and stopped by the test (as root; .ci/run installs the packages).
-test-deploy: setup
-	RUN_DEPLOY_TEST=1 $(BIN)/pytest -q -p no:cacheprovider tests/deploy
+# It migrates, collects and loads into databases and folders of its own: no `setup` needed.
+test-deploy: install
+	$(MANAGE) compile_translations
+	RUN_DEPLOY_TEST=1 $(BIN)/pytest -q -p no:cacheprovider tests/deploy $(PYTEST_ARGS)
 
-# The database tests again on PostgreSQL (set DATABASE_URL; .ci/run starts a local server).
-test-postgres: setup
+# Again on PostgreSQL (set DATABASE_URL; .ci/run starts a local server), the tests whose result can
+# depend on the database: not the browser tests, not those that start processes of their own
+# (`system`: they use SQLite copies), not those that cannot depend on it (`backend_agnostic`). See
+# the markers in pyproject.toml; a new test module runs on both until someone marks it. pytest
+# creates and migrates its own test database, so nothing else is set up here.
+test-postgres: install
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://user:pass@host/db" && exit 2)
-	DATABASE_URL=$(DATABASE_URL) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(MANAGE) compile_translations
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser and not system and not backend_agnostic" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

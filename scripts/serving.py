@@ -24,16 +24,25 @@ SETUP = (
     ["collectstatic", "--no-input", "-v0"],
     ["load_content"],
 )
+# What a copy needs of its own when the translations are compiled (locale/, shared by every copy)
+# and its static files collected elsewhere (`static_root` below): its database.
+SETUP_DATABASE = (
+    ["migrate", "--no-input", "-v0"],
+    ["load_content"],
+)
+COLLECT_STATIC = ["collectstatic", "--no-input", "-v0"]
 
 
-def production_env(work: Path, **extra) -> dict:
-    """The environment of a production-like copy of the site (DEBUG off) working in `work`."""
+def production_env(work: Path, static_root: Path | None = None, **extra) -> dict:
+    """The environment of a production-like copy of the site (DEBUG off) working in `work`. Copies
+    may share one folder of collected static files (`static_root`): collecting takes seconds, and
+    is the same for every copy of one checkout."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
     env.update(
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="loopback-copy-" + "Kq3z" * 12,
         DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(work / "static"),
+        DJANGO_STATIC_ROOT=str(static_root or work / "static"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback, as behind a TLS-terminating proxy
     )

@@ -1,6 +1,10 @@
 """Shared fixtures: the real content/ loaded once into the test database, and small helpers."""
 
+import os
 import shutil
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -9,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from law.content import load
-from scripts.serving import SETUP, gunicorn, manage, production_env
+from scripts.serving import COLLECT_STATIC, SETUP_DATABASE, gunicorn, manage, production_env
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +21,26 @@ EDITOR = ("editor-test", "a-long-editor-passphrase-42")
 REVIEWER = ("reviewer-test", EDITOR[1])  # a second editor: publishing needs one (review/workflow.py)
 CHROMIUM_MISSING = "Chromium is not installed"
 CHROMIUM_INSTALL = "apt-get install --no-install-recommends chromium"
+
+
+# TESTS_CLOCK_AHEAD_DAYS=366 runs the tests with the clock that many days ahead (time-machine moves
+# Python's clock; it keeps ticking). tests/test_clock.py does so for the time-sensitive tests, so a
+# test that only passes before some date fails now, not on that date.
+CLOCK_AHEAD_DAYS = int(os.environ.get("TESTS_CLOCK_AHEAD_DAYS") or 0)
+
+
+def pytest_configure(config):
+    if CLOCK_AHEAD_DAYS:
+        import time_machine
+
+        time_machine.travel(datetime.now(UTC) + timedelta(days=CLOCK_AHEAD_DAYS), tick=True).start()
+
+
+def pytest_report_header(config):
+    if CLOCK_AHEAD_DAYS:
+        today = datetime.now(UTC).date()
+        return f"clock moved {CLOCK_AHEAD_DAYS} days ahead (TESTS_CLOCK_AHEAD_DAYS): today is {today}"
+    return None
 
 
 def pytest_unconfigure(config):
@@ -76,20 +100,53 @@ for paragraph in Paragraph.objects.filter(article__edition__slug="draft-2025", a
 
 
 @pytest.fixture(scope="session")
-def site_env(tmp_path_factory):
+def collected_static(tmp_path_factory):
+    """The static files collected once, as production has them (hashed names, compressed), for every
+    copy of the site the tests start. The translations they need are compiled by `make setup`."""
+    work = tmp_path_factory.mktemp("static")
+    manage(production_env(work), COLLECT_STATIC)
+    return work / "static"
+
+
+@pytest.fixture(scope="session")
+def site_env(tmp_path_factory, collected_static):
     """The environment of a copy of the site (DEBUG off) on its own SQLite file, with the shipped
-    content and one editor account: `manage(site_env, ...)` works on the database `site` serves."""
+    content and two editor accounts: `manage(site_env, ...)` works on the database `site` serves,
+    and `restore_site_database(site_env)` puts it back as it is here."""
     work = tmp_path_factory.mktemp("site")
-    env = production_env(work, EDITOR_PASSWORD=EDITOR[1])
+    env = production_env(work, static_root=collected_static, EDITOR_PASSWORD=EDITOR[1])
     manage(
         env,
-        *SETUP,
+        *SETUP_DATABASE,
         ["createeditor", EDITOR[0], "--no-input"],
         ["createeditor", REVIEWER[0], "--no-input"],
         ["shell", "-c", MADE_UP_OFFICIAL_TEXT],
     )
+    with closing(sqlite3.connect(site_database(env))) as live, closing(sqlite3.connect(work / SNAPSHOT)) as snapshot:
+        live.backup(snapshot)
     yield env
     shutil.rmtree(work, ignore_errors=True)
+
+
+SNAPSHOT = "snapshot.sqlite3"
+
+
+def site_database(env) -> Path:
+    return Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
+
+
+def restore_site_database(env):
+    """Put the served copy's database back as `site_env` made it, in a second instead of a content
+    load: SQLite's backup API writes the snapshot into the live file under the server's open
+    connections. The content version is then moved past any the server has seen, so that no worker
+    serves a page it cached from the changed database."""
+    live_path = site_database(env)
+    with closing(sqlite3.connect(live_path, timeout=30)) as live:
+        (seen,) = live.execute("SELECT version FROM law_sitestate WHERE id = 1").fetchone()
+        with closing(sqlite3.connect(live_path.with_name(SNAPSHOT))) as snapshot:
+            snapshot.backup(live)
+        with live:
+            live.execute("UPDATE law_sitestate SET version = ? WHERE id = 1", (seen + 1,))
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,8 @@ from .admin_language import (
 )
 from .conftest import soup
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 def law_article(number="16"):
@@ -319,6 +320,7 @@ def test_every_kazakh_vendor_string_has_russian_so_russian_never_falls_back_to_k
     assert missing == []
 
 
+@pytest.mark.system
 def test_make_messages_leaves_the_vendor_catalogues_alone_and_setup_compiles_them(tmp_path):
     """`make messages` rewrites locale/ only; `compile_translations` (make setup, CI) compiles locale_vendor/."""
     if shutil.which("xgettext") is None:

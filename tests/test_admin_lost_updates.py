@@ -13,7 +13,8 @@ from law.models import Article, RightOrDuty, Status
 from .admin_forms import form_fields, signed_in
 from .conftest import soup
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 
 
 def article_with_rights():

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Starts processes of its own: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/kk/",

@@ -11,7 +11,8 @@ from law.models import Article, RightOrDuty, Status
 from .admin_forms import signed_in
 from .conftest import LANGS, soup, visible_text
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from .conftest import soup, visible_text
 from .test_checker_law_logic import flow
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 def answer(client, lang, answers: dict[str, str], start=None):

@@ -7,7 +7,8 @@ from law.models import Article, Status
 
 from .conftest import soup, visible_text
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 COMPARE = "/{lang}/ai-law/draft-2025/article-{number}/compare/"
 

@@ -10,6 +10,9 @@ from law.content import parse_tree
 from law.management.commands.content_report import article_texts
 from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
 
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = pytest.mark.backend_agnostic
+
 TREE = parse_tree()
 DRAFT = next(e for e in TREE.editions if e.slug == "draft-2025")
 # Every edition's articles: the draft (history) and the law in force are held to the same bars.

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Starts processes of its own: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 READ = re.compile(r"""(?:os\.environ\.get|env_flag)\(\s*["']([A-Z][A-Z0-9_]+)["']""")

@@ -8,7 +8,8 @@ import pytest
 from law.models import Article, Status
 from tests.conftest import LANGS, soup
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

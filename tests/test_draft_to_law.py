@@ -5,7 +5,8 @@ import pytest
 from .conftest import soup, visible_text
 from .test_concordance import DRAFT_TO_LAW, NEW_IN_THE_LAW
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 def table_of(client, lang, query=""):

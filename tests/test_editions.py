@@ -11,7 +11,8 @@ from law.models import Edition
 
 from .conftest import ROOT, soup, visible_text
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 TINY = ROOT / "tests" / "fixtures" / "tiny-edition"
 
 

@@ -10,21 +10,22 @@ from django.utils import translation
 
 from lawsite.views import server_error
 
-from .conftest import LANGS, gunicorn, manage, production_env
+from .conftest import LANGS, gunicorn, production_env
+
+# Starts processes of its own: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
 
 SESSION_COOKIE = "sessionid=" + "k" * 32  # well formed, so the session is looked up in the database
 
 
 @pytest.fixture(scope="module")
-def without_database(tmp_path_factory):
+def without_database(tmp_path_factory, collected_static):
     """The environment of a copy of the site whose database server is down."""
     work = tmp_path_factory.mktemp("nodb")
     # A PostgreSQL socket in a folder that does not exist: every connection fails, as when the
     # server is down, and nothing else on this machine can be listening there.
     socket_dir = str(work / "no-postgres-here").replace("/", "%2F")
-    env = production_env(work, DATABASE_URL=f"postgres://ailaw:ailaw@{socket_dir}/ailaw")
-    manage(env, ["collectstatic", "--no-input", "-v0"], ["compile_translations"])
-    return env
+    return production_env(work, static_root=collected_static, DATABASE_URL=f"postgres://ailaw:ailaw@{socket_dir}/ailaw")
 
 
 @pytest.fixture(scope="module")
@@ -94,11 +95,10 @@ def test_any_other_error_is_still_a_500(rf):
 
 
 @pytest.fixture(scope="module")
-def site_with_a_damaged_database(tmp_path_factory):
+def site_with_a_damaged_database(tmp_path_factory, collected_static):
     """A copy of the site whose SQLite file has been overwritten with rubbish."""
     work = tmp_path_factory.mktemp("damaged")
-    env = production_env(work)
-    manage(env, ["collectstatic", "--no-input", "-v0"], ["compile_translations"])
+    env = production_env(work, static_root=collected_static)
     (work / "site.sqlite3").write_bytes(b"this is not a database file at all " * 200)
     with gunicorn(env) as base:
         yield base

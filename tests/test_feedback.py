@@ -19,7 +19,8 @@ from .admin_forms import form_fields, signed_in
 from .conftest import soup, visible_text
 from .test_checker_law_pages import TEACHER  # a teacher who uses a chatbot, in the law's flow
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 
 KINDS = ["article", "result"]
 UNKNOWN_PAGE = "We can take answers only about an article or a result"

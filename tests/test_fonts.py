@@ -12,6 +12,9 @@ from fontTools.ttLib import TTFont
 
 from .conftest import ROOT
 
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = pytest.mark.backend_agnostic
+
 FONTS = ROOT / "static" / "fonts"
 CSS = (ROOT / "static" / "css" / "site.css").read_text(encoding="utf-8")
 FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")

@@ -18,7 +18,8 @@ from search.models import SearchEntry
 from .admin_forms import form_fields, signed_in
 from .conftest import soup, visible_text
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 
 
 def article_with_parts():

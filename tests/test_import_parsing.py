@@ -8,7 +8,8 @@ from official.importer import OfficialTextError, parse, read
 from .official_documents import TRIAL_LAW_RU, text_file
 
 # The importer's reasons are in the active language: these tests read them in English.
-pytestmark = pytest.mark.usefixtures("in_english")
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.usefixtures("in_english"), pytest.mark.backend_agnostic]
 
 # One article with a footnote under its heading and its one paragraph, unnumbered, on the next line,
 # as Adilet prints it in each language (made-up text).

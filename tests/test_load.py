@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Starts processes of its own: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
+
 BENCH = Path(__file__).resolve().parent.parent / "scripts" / "bench.py"
 
 

@@ -19,7 +19,8 @@ from official.versions import as_of, dates_in
 from .conftest import make_test_edition, soup, visible_text
 from .official_documents import FIXTURES, fixture_lines, publish_imported
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 
 
 @pytest.fixture

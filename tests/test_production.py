@@ -1,15 +1,16 @@
 """Production settings served by gunicorn with DEBUG off: pages, and CSS under hashed names.
 
-(That production refuses the development secret is tested in test_security.py.)
+The copy is the one the browser tests use (`site` in tests/conftest.py: DEBUG off, the static files
+collected as production collects them). That production refuses the development secret is tested in
+test_security.py; the same pages through nginx over HTTPS in tests/deploy/test_topology.py.
 """
 
 import urllib.request
 
-from .conftest import SETUP, gunicorn, manage, production_env
+import pytest
 
-
-def production(tmp_path, **extra):
-    return production_env(tmp_path, DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_SECURE_SSL_REDIRECT="1", **extra)
+# Uses a copy of the site served by gunicorn: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
 
 
 def fetch(url):
@@ -19,19 +20,16 @@ def fetch(url):
         return response.status, response.headers, response.read()
 
 
-def test_gunicorn_serves_pages_and_css_with_debug_off(tmp_path):
-    env = production(tmp_path)
-    manage(env, *SETUP)
-    with gunicorn(env) as base:
-        status, _headers, body = fetch(f"{base}/en/")
-        assert status == 200
-        html = body.decode()
-        start = html.index('href="/static/css/site.') + len('href="')
-        css_url = html[start : html.index('"', start)]
-        assert css_url != "/static/css/site.css", "with DEBUG off the CSS name carries its hash"
-        status, headers, css = fetch(base + css_url)
-        assert status == 200
-        assert b".side-by-side" in css
-        assert "max-age=315360000" in headers["Cache-Control"]
-        status, _h, body = fetch(f"{base}/kk/ai-law/draft-2025/article-15/")
-        assert status == 200 and b'id="official-text"' in body
+def test_gunicorn_serves_pages_and_css_with_debug_off(site):
+    status, _headers, body = fetch(f"{site}/en/")
+    assert status == 200
+    html = body.decode()
+    start = html.index('href="/static/css/site.') + len('href="')
+    css_url = html[start : html.index('"', start)]
+    assert css_url != "/static/css/site.css", "with DEBUG off the CSS name carries its hash"
+    status, headers, css = fetch(site + css_url)
+    assert status == 200
+    assert b".side-by-side" in css
+    assert "max-age=315360000" in headers["Cache-Control"]
+    status, _h, body = fetch(f"{site}/kk/ai-law/draft-2025/article-15/")
+    assert status == 200 and b'id="official-text"' in body

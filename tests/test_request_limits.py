@@ -9,7 +9,8 @@ from django.utils import translation
 
 from .conftest import LANGS
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 def heading(status, lang):
@@ -50,6 +51,7 @@ def raw_get(base, target, headers=()):
     return int(head.split()[1]), head.decode("latin-1"), body.decode("utf-8")
 
 
+@pytest.mark.system
 @pytest.mark.parametrize(
     ("target", "headers", "status"),
     [
@@ -68,6 +70,7 @@ def test_gunicorn_answers_what_it_cannot_read_with_the_sites_page_in_three_langu
     assert 'href="/static/' in body  # styled like the site
 
 
+@pytest.mark.system
 def test_under_gunicorn_a_long_address_it_can_read_gets_the_page_in_the_visitors_language(site):
     code, _head, body = raw_get(site, "/ru/" + "x" * 4000)
     assert code == 414

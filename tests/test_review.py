@@ -14,7 +14,8 @@ from review.models import Draft
 from .admin_forms import PASSWORD, form_fields, signed_in
 from .conftest import soup, visible_text
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 PUBLIC = "/en/ai-law/draft-2025/article-16/"
 
 

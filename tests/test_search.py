@@ -394,6 +394,7 @@ def test_the_question_flows_words_are_found_and_lead_to_the_flow(client):
     assert any(r.find("a", href="/ru/ai-law/draft-2025/check/") for r in results_here(page))
 
 
+@pytest.mark.system
 def test_the_index_migrations_go_back_and_forth(tmp_path):
     """Going back to an index without stems leaves an empty index, not an error; forward builds it."""
     env = production_env(tmp_path)

@@ -11,7 +11,8 @@ from search.stemming import stem
 from .conftest import visible_text
 from .test_search import results_here, search
 
-pytestmark = pytest.mark.django_db
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 @pytest.mark.parametrize(

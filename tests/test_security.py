@@ -9,7 +9,8 @@ from django.test import Client
 
 from .conftest import ROOT, production_env
 
-pytestmark = pytest.mark.django_db
+# Headers and error pages rendered in the test process: runs once, in the SQLite phase.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_agnostic]
 
 
 def production(tmp_path, **extra):
@@ -17,6 +18,7 @@ def production(tmp_path, **extra):
     return production_env(tmp_path, DJANGO_ALLOWED_HOSTS="ailaw.example.kz", DJANGO_SECURE_SSL_REDIRECT="1", **extra)
 
 
+@pytest.mark.system
 def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
@@ -42,18 +44,24 @@ def test_public_pages_send_the_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.system
 def test_hsts_and_secure_cookies_in_production(tmp_path):
     code = (
         "import django, os; django.setup();"
         "from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
-        " s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT)"
+        " s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT, s.PASSWORD_HASHERS[0])"
     )
     env = production(tmp_path, DJANGO_SETTINGS_MODULE="lawsite.settings")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    hsts, session_secure, csrf_secure, httponly, redirect = out.stdout.split()
+    hsts, session_secure, csrf_secure, httponly, redirect, hasher = out.stdout.split()
     assert int(hsts) >= 31536000
     assert session_secure == csrf_secure == httponly == redirect == "True"
+    # Passwords are stored with a slow hash (tests/settings.py uses a fast one for test accounts only).
+    assert hasher in {
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+    }
 
 
 def test_hsts_header_is_sent_over_https(client, settings):
@@ -85,6 +93,7 @@ def test_no_template_has_an_inline_script_or_event_handler():
     assert offenders == []
 
 
+@pytest.mark.system
 def test_the_site_refuses_to_start_in_production_with_the_development_secret(tmp_path):
     env = production(tmp_path)
     del env["DJANGO_SECRET_KEY"]
@@ -92,6 +101,7 @@ def test_the_site_refuses_to_start_in_production_with_the_development_secret(tmp
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.system
 def test_the_site_refuses_to_start_in_production_with_a_short_secret(tmp_path):
     env = production(tmp_path)
     env["DJANGO_SECRET_KEY"] = "short-but-not-the-default"

@@ -4,7 +4,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import CHROMIUM_INSTALL, ROOT
+
+# Starts processes of its own: runs once, in the SQLite phase (make test-postgres leaves it out).
+pytestmark = pytest.mark.system
 
 
 def test_a_run_without_chromium_ends_with_one_line_on_what_to_install():

@@ -8,7 +8,8 @@ from law.models import Article, RightOrDuty
 
 from .admin_forms import form_fields, signed_in
 
-pytestmark = pytest.mark.django_db
+# Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 
 
 def duty():

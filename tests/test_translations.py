@@ -10,6 +10,9 @@ import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
 
+# Pages rendered from the database, or no database at all: runs once, in the SQLite phase.
+pytestmark = pytest.mark.backend_agnostic
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = [code for code, _name in settings.LANGUAGES]
 
@@ -59,6 +62,7 @@ def skip_in_copy(folder, names):
     return top | {n for n in names if n.endswith(".sqlite3")}
 
 
+@pytest.mark.system
 def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path):
     """Extract strings afresh (like `make messages`) and compare with what locale/ has."""
     if shutil.which("xgettext") is None:

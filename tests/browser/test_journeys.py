@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from lawsite.caching import VERSION_TTL_SECONDS
-from tests.conftest import EDITOR, MADE_UP_OFFICIAL_TEXT, REVIEWER, manage
+from tests.conftest import EDITOR, REVIEWER, restore_site_database
 
 LANGS = ["kk", "ru", "en"]
 ADMIN_ARTICLE = {"kk": "25", "ru": "26", "en": "27"}  # one article per language, so runs do not collide
@@ -119,9 +119,9 @@ EDITED = "Edited in the browser journey"
 @pytest.fixture
 def content_restored_afterwards(site, site_env):
     """The site's database is shared by every browser test: once an editor's journey has changed it,
-    load the shipped content again (--force: over the editor's changes), as it was before."""
+    put it back as it was before."""
     yield
-    manage(site_env, ["load_content", "--force"], ["shell", "-c", MADE_UP_OFFICIAL_TEXT])
+    restore_site_database(site_env)
     # Each worker re-reads the content version at most this long after it changed: then no worker
     # serves a page cached with the edit.
     time.sleep(VERSION_TTL_SECONDS + 0.1)

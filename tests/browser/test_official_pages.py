@@ -1,11 +1,12 @@
 """The official text's versions in a real browser: the article's "as of" box with an earlier version
 and the public list of changes meet WCAG 2.2 AA (axe-core), read without JavaScript, and fit a
-360-pixel phone. A made-up test law is imported into the served copy for these tests only, and
-removed after them, so that the other browser tests see the shipped content alone."""
+360-pixel phone. A made-up test law is imported into the served copy for these tests only; its
+database is restored after them, so that the other browser tests see the shipped content alone."""
 
 import pytest
 
 from scripts.serving import manage
+from tests.conftest import restore_site_database
 from tests.official_documents import fixture_lines
 
 from .test_accessibility import violations
@@ -17,39 +18,40 @@ CREATE = (
     "Edition.objects.create(act=Act.objects.get(slug='ai-law'), slug='test-law', kind='law', "
     "legal_status='in_force', title_kk='Сынақ заңы', title_ru='Тестовый закон', title_en='Test law', position=99)"
 )
-# An import leaves new articles as drafts; these pages are read as a visitor reads them.
-PUBLISH = "from tests.official_documents import publish_imported; publish_imported()"
-REMOVE = (
-    "from law.models import Article, Edition; "
-    "Article.objects.filter(edition__slug='test-law').delete(); Edition.objects.filter(slug='test-law').delete()"
-)
+# One process does it all, as an operator's commands would one after the other: the edition, then two
+# imports per language (the second is the amended text), then publishing (an import leaves new
+# articles as drafts; these pages are read as a visitor reads them).
+IMPORT_TWICE_AND_PUBLISH = """
+from django.core.management import call_command
+from tests.official_documents import publish_imported
+{create}
+for path in {paths!r}:
+    call_command("import_official", path, edition="test-law", lang=path.rsplit("/", 1)[1][:2])
+publish_imported()
+"""
 
 
 @pytest.fixture(scope="module")
 def test_law(site_env, site, tmp_path_factory):
     work = tmp_path_factory.mktemp("official")
-    manage(site_env, ["shell", "-c", CREATE])
-    try:
-        yield from imported(site_env, site, work)
-    finally:  # the other browser tests see the shipped content alone, even after a failure here
-        manage(site_env, ["shell", "-c", REMOVE])
-
-
-def imported(site_env, site, work):
+    files = []
     for lang in LANGS:
-        path = work / f"{lang}.txt"
-        path.write_text("\n".join(fixture_lines(lang)), encoding="utf-8")
-        manage(site_env, ["import_official", str(path), "--edition", "test-law", "--lang", lang])
         lines = fixture_lines(lang)
+        files.append(work / f"{lang}-1.txt")
+        files[-1].write_text("\n".join(lines), encoding="utf-8")
         # The second version: article 2's first paragraph reworded (its heading's last occurrence
         # is the body's, after the table of contents).
         start = max(i for i, line in enumerate(lines) if line.startswith(ARTICLE_2[lang]))
         index = next(i for i in range(start, len(lines)) if lines[i].startswith("1."))
         lines[index] = lines[index].rstrip(".") + " (amended)."
-        path.write_text("\n".join(lines), encoding="utf-8")
-        manage(site_env, ["import_official", str(path), "--edition", "test-law", "--lang", lang])
-    manage(site_env, ["shell", "-c", PUBLISH])
-    yield site
+        files.append(work / f"{lang}-2.txt")
+        files[-1].write_text("\n".join(lines), encoding="utf-8")
+    try:
+        script = IMPORT_TWICE_AND_PUBLISH.format(create=CREATE, paths=[str(path) for path in files])
+        manage(site_env, ["shell", "-c", script])
+        yield site
+    finally:  # the other browser tests see the shipped content alone, even after a failure here
+        restore_site_database(site_env)
 
 
 PAGES = {"article": "ai-law/test-law/article-2/", "changes": "ai-law/test-law/official-changes/"}

@@ -2,6 +2,7 @@
 
 import io
 import re
+from contextlib import contextmanager
 
 import pytest
 from pypdf import PdfReader
@@ -50,11 +51,19 @@ LAW_SHEET_PAGES = {EVERYTHING: 2, UNSURE_OF_ALL: 2, TEACHER: 1, SMALL_COMPANY: 1
 LAW_ANSWER_SETS = list(LAW_SHEET_PAGES)
 
 
+# Each document is printed once per run: several tests read the same PDF (the site it comes from
+# does not change during the browser tests, except in test_journeys.py, which prints nothing here).
+PRINTED: dict[str, bytes] = {}
+
+
 def pdf(page, url):
-    page.goto(url)
-    page.evaluate("document.fonts.ready.then(() => true)")  # as a visitor's browser has by then
-    data = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
-    return PdfReader(io.BytesIO(data))
+    """The document at `url` as Chromium prints it (printed in `page` the first time it is asked for)."""
+    if url not in PRINTED:
+        if page.url != url:
+            page.goto(url)
+        page.evaluate("document.fonts.ready.then(() => true)")  # as a visitor's browser has by then
+        PRINTED[url] = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
+    return PdfReader(io.BytesIO(PRINTED[url]))
 
 
 def embedded_fonts(reader):
@@ -89,16 +98,24 @@ ARTICLE_AREA = (210 - 16 - 16, 297 - 15 - 16)  # @page margins 15mm 16mm 16mm
 SHEET_AREA = (210 - 10 - 10, 297 - 8 - 10)  # @page sheet margins 8mm 10mm 10mm
 
 
-def fill(chromium, url, area):
-    """How much of one printed page the document fills (1.0 = exactly one page), laid out with print
-    styles at the printable width, as one long page."""
+@contextmanager
+def print_layout(chromium, area):
+    """A page that lays documents out with print styles at the printable width of `area`."""
     context = chromium.new_context(viewport={"width": round(area[0] * MM), "height": 100})
     page = context.new_page()
     page.emulate_media(media="print")
-    page.goto(url)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    height = page.evaluate("document.documentElement.scrollHeight")
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def fill(layout, url, area):
+    """How much of one printed page the document fills (1.0 = exactly one page), laid out in a
+    `print_layout` page of that area as one long page."""
+    layout.goto(url)
+    layout.evaluate("document.fonts.ready.then(() => true)")
+    height = layout.evaluate("document.documentElement.scrollHeight")
     return height / (area[1] * MM)
 
 
@@ -119,15 +136,17 @@ def chrome_texts(page, site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_page_prints_leave_room_to_spare(chromium, site, lang):
-    for number in TYPICAL_ARTICLES:
-        url = f"{site}/{lang}/ai-law/draft-2025/article-{number}/print/"
-        assert fill(chromium, url, ARTICLE_AREA) <= 1 - ROOM_TO_SPARE, url
-    for answers in ANSWER_SETS:
-        url = f"{site}/{lang}/ai-law/draft-2025/check/result/print/?{answers}"
-        assert fill(chromium, url, SHEET_AREA) <= 1 - ROOM_TO_SPARE, url
-    for answers, pages in LAW_SHEET_PAGES.items():
-        url = f"{site}/{lang}/check/result/print/?{answers}"
-        assert fill(chromium, url, SHEET_AREA) <= pages - ROOM_TO_SPARE, url
+    with print_layout(chromium, ARTICLE_AREA) as layout:
+        for number in TYPICAL_ARTICLES:
+            url = f"{site}/{lang}/ai-law/draft-2025/article-{number}/print/"
+            assert fill(layout, url, ARTICLE_AREA) <= 1 - ROOM_TO_SPARE, url
+    with print_layout(chromium, SHEET_AREA) as layout:
+        for answers in ANSWER_SETS:
+            url = f"{site}/{lang}/ai-law/draft-2025/check/result/print/?{answers}"
+            assert fill(layout, url, SHEET_AREA) <= 1 - ROOM_TO_SPARE, url
+        for answers, pages in LAW_SHEET_PAGES.items():
+            url = f"{site}/{lang}/check/result/print/?{answers}"
+            assert fill(layout, url, SHEET_AREA) <= pages - ROOM_TO_SPARE, url
 
 
 @pytest.mark.parametrize("lang", LANGS)
