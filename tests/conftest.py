@@ -74,6 +74,16 @@ def no_page_cache(settings):
     settings.PUBLIC_PAGE_CACHE = False
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: a value cached by one test (keyed by a primary key that
+    a rolled-back test reuses, say) must not reach another, whatever order the tests run in."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+
+
 @pytest.fixture(params=LANGS)
 def lang(request):
     return request.param

@@ -16,14 +16,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The log is cached under the latest version's number, which a rolled-back test may reuse."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def edit(obj, comment="Edited in the admin", **fields):
     with reversion.create_revision():
         for name, value in fields.items():

@@ -2,6 +2,8 @@
 paragraph, helpful pages for empty or absurd queries, and a fixed number of SQL queries."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,7 +14,7 @@ from search import index
 from search.folding import MAX_QUERY_LENGTH, fold, index_form, parse_query
 from search.models import SearchEntry
 
-from .conftest import LANGS, manage, production_env, soup, visible_text
+from .conftest import LANGS, ROOT, manage, production_env, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -394,12 +396,33 @@ def test_the_question_flows_words_are_found_and_lead_to_the_flow(client):
     assert any(r.find("a", href="/ru/ai-law/draft-2025/check/") for r in results_here(page))
 
 
+COUNT_INDEX = """
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("SELECT COUNT(*) FROM " + connection.ops.quote_name("search_searchentry"))
+    print(cursor.fetchone()[0])
+"""
+
+
 @pytest.mark.system
 def test_the_index_migrations_go_back_and_forth(tmp_path):
     """Going back to an index without stems leaves an empty index, not an error; forward builds it."""
     env = production_env(tmp_path)
-    steps = (["migrate", "-v0"], ["load_content", "--force"], ["migrate", "search", "0002", "-v0"], ["migrate", "-v0"])
-    manage(env, *steps)  # raises CalledProcessError at the first step that fails
+
+    def entries():
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", COUNT_INDEX], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return int(result.stdout.split()[-1])
+
+    manage(env, ["migrate", "-v0"], ["load_content", "--force"])  # raises CalledProcessError if one fails
+    built = entries()
+    assert built > 100
+    manage(env, ["migrate", "search", "0002", "-v0"])
+    assert entries() == 0  # the older index is left empty for the code of its time
+    manage(env, ["migrate", "-v0"])
+    assert entries() == built  # forward builds it again from the content, whole
 
 
 @pytest.mark.parametrize(
