@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+# pytest-xdist: two workers, each given whole test files (so a file's fixtures are made once), each
+# with its own test database and, when its tests need one, its own served copy of the site.
+# PYTEST_WORKERS=0 runs everything in this one process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -34,7 +39,7 @@ serve:
 test: setup lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) load_content --check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # The production topology on loopback: nginx (deploy/nginx/ailaw.conf), two gunicorn instances,
 # PostgreSQL and Redis, started and stopped by the test (as root; .ci/run installs the packages).
@@ -51,7 +56,7 @@ test-deploy: install
 test-postgres: install
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://user:pass@host/db" && exit 2)
 	$(MANAGE) compile_translations
-	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser and not system and not backend_agnostic" $(PYTEST_ARGS)
+	DATABASE_URL=$(DATABASE_URL) $(PYTEST) -m "not browser and not system and not backend_agnostic" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

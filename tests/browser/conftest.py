@@ -38,7 +38,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test file, not per run: Playwright's sync API runs an asyncio event loop in this
+# thread while it is started, and Django refuses database calls under a running loop. With
+# pytest-xdist a worker may run a database test file after a browser file: by then it has stopped.
+@pytest.fixture(scope="module")
 def chromium():
     path = chromium_path()
     if path is None:
@@ -56,7 +59,7 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def site_font_loads(request):
     """Layout and page counts are measured with the site's own font: if it does not load, say so
     plainly here rather than let every print test fail on a page count."""

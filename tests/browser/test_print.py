@@ -1,5 +1,6 @@
 """Printed summaries, rendered to PDF by Chromium: page counts, titles, permanent URLs, no chrome."""
 
+import functools
 import io
 import re
 from contextlib import contextmanager
@@ -51,9 +52,9 @@ LAW_SHEET_PAGES = {EVERYTHING: 2, UNSURE_OF_ALL: 2, TEACHER: 1, SMALL_COMPANY: 1
 LAW_ANSWER_SETS = list(LAW_SHEET_PAGES)
 
 
-# Each document is printed once per run: several tests read the same PDF (the site it comes from
-# does not change during the browser tests, except in test_journeys.py, which prints nothing here).
-PRINTED: dict[str, bytes] = {}
+# Each document is printed, and its text read, once per run: several tests read the same PDF (the
+# site does not change under these tests; the browser tests that change it put it back).
+PRINTED: dict[str, PdfReader] = {}
 
 
 def pdf(page, url):
@@ -62,8 +63,15 @@ def pdf(page, url):
         if page.url != url:
             page.goto(url)
         page.evaluate("document.fonts.ready.then(() => true)")  # as a visitor's browser has by then
-        PRINTED[url] = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
-    return PdfReader(io.BytesIO(PRINTED[url]))
+        data = page.pdf(format="A4", prefer_css_page_size=True, tagged=True, print_background=False)
+        PRINTED[url] = PdfReader(io.BytesIO(data))
+    return PRINTED[url]
+
+
+@functools.cache
+def page_texts(reader) -> tuple[str, ...]:
+    """The text of each printed page (reading a long PDF's text takes seconds: once per document)."""
+    return tuple(p.extract_text() or "" for p in reader.pages)
 
 
 def embedded_fonts(reader):
@@ -78,7 +86,7 @@ def embedded_fonts(reader):
 
 
 def text_of(reader):
-    return "\n".join(p.extract_text() or "" for p in reader.pages)
+    return "\n".join(page_texts(reader))
 
 
 def squash(text):
@@ -176,9 +184,9 @@ def test_the_official_text_is_printed_only_on_request(page, site, lang):
     assert heading in compact(text_of(pdf(page, page.url)))
 
 
-def page_lines(pdf_page):
+def page_lines(page_text):
     """A PDF page's lines of text, without its page number ("3 / 10", printed in the margin)."""
-    lines = [line.strip() for line in (pdf_page.extract_text() or "").split("\n") if line.strip()]
+    lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     return [line for line in lines if not PAGE_NUMBER.fullmatch(line)]
 
 
@@ -192,7 +200,7 @@ def test_the_booklet_fills_its_pages_and_ends_with_the_glossary(page, site, lang
     terms = [squash(t) for t in page.locator(".booklet-glossary dt").all_inner_texts()]
     assert len(terms) >= 10
     reader = pdf(page, url)
-    lines = [page_lines(pdf_page) for pdf_page in reader.pages]
+    lines = [page_lines(page_text) for page_text in page_texts(reader)]
     # No near-empty page: chapters follow on from each other, and only the last page may be short.
     fullest = max(len(page_text) for page_text in lines)
     short = [index + 1 for index, page_text in enumerate(lines[:-1]) if len(page_text) < 0.6 * fullest]
@@ -217,8 +225,8 @@ def test_printed_pages_are_numbered_and_print_no_relative_address_or_one_twice(p
     for url in printed:
         reader = pdf(page, url)
         total = len(reader.pages)
-        for number, pdf_page in enumerate(reader.pages, start=1):
-            assert f"{number} / {total}" in (pdf_page.extract_text() or ""), (url, number)
+        for number, page_text in enumerate(page_texts(reader), start=1):
+            assert f"{number} / {total}" in page_text, (url, number)
         text = squash(text_of(reader))
         # A link within the site prints as its words: no "(/kk/ai-law/...)" on paper.
         assert not re.search(r"\(/|\s/(kk|ru|en)/", text), (url, re.search(r".{40}\(/.{40}", text))
