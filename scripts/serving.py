@@ -17,15 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What `make setup` does to a fresh database, for a copy of the site.
-SETUP = (
-    ["migrate", "--no-input", "-v0"],
-    ["compile_translations"],
-    ["collectstatic", "--no-input", "-v0"],
-    ["load_content"],
-)
-# What a copy needs of its own when the translations are compiled (locale/, shared by every copy)
-# and its static files collected elsewhere (`static_root` below): its database.
+# What a copy of the site needs of its own, once `make setup` has compiled the translations (locale/,
+# shared by every copy) and its static files are collected (COLLECT_STATIC, into a `static_root`
+# that copies may share): its database, migrated and loaded with the shipped content.
 SETUP_DATABASE = (
     ["migrate", "--no-input", "-v0"],
     ["load_content"],

@@ -55,10 +55,14 @@ def test_public_pages_tell_browsers_and_cdns_how_to_cache(page_cache):
     assert again.status_code == 304
 
 
-def test_languages_are_cached_apart(page_cache):
+def test_languages_are_cached_apart(page_cache, django_assert_num_queries, django_assert_max_num_queries):
     kk = Client().get("/kk/ai-law/draft-2025/article-15/")
-    ru = Client().get("/ru/ai-law/draft-2025/article-15/")
-    assert b'lang="kk"' in kk.content and b'lang="ru"' in ru.content
+    with django_assert_max_num_queries(1000) as rendered:  # the Kazakh page cached is not served for Russian
+        ru = Client().get("/ru/ai-law/draft-2025/article-15/")
+    assert len(rendered.captured_queries) > 0
+    with django_assert_num_queries(0):  # while the Kazakh page itself is
+        again = Client().get("/kk/ai-law/draft-2025/article-15/")
+    assert b'lang="kk"' in kk.content and b'lang="ru"' in ru.content and again.content == kk.content
 
 
 def test_a_change_to_content_empties_the_cache(page_cache, django_capture_on_commit_callbacks):
@@ -82,9 +86,11 @@ def test_signed_in_editors_always_see_fresh_pages(page_cache, admin_user):
     assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
 
 
-def test_errors_and_redirects_are_not_cached(page_cache):
+def test_errors_and_redirects_are_not_cached(page_cache, django_assert_max_num_queries):
     Client().get("/en/ai-law/draft-2025/article-99/")
-    assert Client().get("/en/ai-law/draft-2025/article-99/").status_code == 404
+    with django_assert_max_num_queries(1000) as looked_up:  # looked up again, not served from the cache
+        assert Client().get("/en/ai-law/draft-2025/article-99/").status_code == 404
+    assert len(looked_up.captured_queries) > 0
     response = Client().get("/en/check/result/?uses_ai=yes")
     assert response.status_code == 302 and "public" not in response.get("Cache-Control", "")
 

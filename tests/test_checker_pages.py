@@ -240,7 +240,17 @@ def test_links_made_for_the_drafts_flow_at_the_main_address_still_work(client, l
     assert client.get(f"/{lang}/ai-law/law-230-viii/check/")["Location"] == f"/{lang}/check/"
 
 
-def test_an_edition_without_a_flow_has_no_flow_pages(client):
+def test_an_edition_without_a_flow_has_no_flow_pages(client, rf):
+    from django.http import Http404
+
+    from checker.views import find_place
+
+    from .conftest import make_test_edition
+
+    make_test_edition()  # an edition of the act that declares no question flow
+    assert client.get("/en/ai-law/test-law/check/").status_code == 404
+    with pytest.raises(Http404, match="This edition has no question flow"):
+        find_place(rf.get("/en/ai-law/test-law/check/"), "test-law", "start")
     assert client.get("/en/ai-law/no-such-edition/check/").status_code == 404
 
 

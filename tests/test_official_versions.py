@@ -16,6 +16,7 @@ from official.importer import parse
 from official.models import OfficialTextVersion
 from official.versions import as_of, dates_in
 
+from .admin_forms import signed_in
 from .conftest import make_test_edition, soup, visible_text
 from .official_documents import FIXTURES, fixture_lines, publish_imported
 
@@ -153,14 +154,21 @@ def test_the_changes_page_without_versions_says_so(edition):
     assert Client().get("/en/ai-law/no-such-law/official-changes/").status_code == 404
 
 
-def test_editors_see_the_imports_read_only(edition, tmp_path, admin_client):
+def test_editors_see_the_imports_read_only(edition, tmp_path, editor):
     import_lines(tmp_path, fixture_lines("en"))
     version = OfficialTextVersion.objects.get()
-    listing = admin_client.get("/admin/official/officialtextversion/")
+    client = signed_in(editor)
+    listing = client.get("/admin/official/officialtextversion/")
     assert listing.status_code == 200 and "law.txt" in listing.content.decode()
-    detail = admin_client.get(f"/admin/official/officialtextversion/{version.pk}/change/")
+    url = f"/admin/official/officialtextversion/{version.pk}/change/"
+    detail = client.get(url)
     assert detail.status_code == 200
-    assert admin_client.get("/admin/official/officialtextversion/add/").status_code == 403
+    assert not soup(detail).select("[name=_save], [name=_continue], .deletelink")  # nothing to save or delete
+    assert client.get("/admin/official/officialtextversion/add/").status_code == 403
+    assert client.post(url, {"source_name": "changed.txt"}).status_code == 403
+    assert client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 403
+    version.refresh_from_db()
+    assert version.source_name == "law.txt"
 
 
 def test_a_title_change_alone_is_a_change(edition, tmp_path):

@@ -33,3 +33,12 @@ def test_gunicorn_serves_pages_and_css_with_debug_off(site):
     assert "max-age=315360000" in headers["Cache-Control"]
     status, _h, body = fetch(f"{site}/kk/ai-law/draft-2025/article-15/")
     assert status == 200 and b'id="official-text"' in body
+
+
+def test_pages_reached_over_https_send_hsts_for_a_year_and_plain_http_does_not(site):
+    """Production's own setting, as served (behind the TLS proxy, which says so in X-Forwarded-Proto)."""
+    _status, headers, _body = fetch(f"{site}/en/")
+    hsts = headers["Strict-Transport-Security"]
+    assert int(hsts.split(";")[0].removeprefix("max-age=")) >= 365 * 24 * 3600, hsts
+    with urllib.request.urlopen(f"{site}/en/", timeout=10) as response:  # no proxy header: plain HTTP
+        assert response.headers["Strict-Transport-Security"] is None
