@@ -4,6 +4,7 @@ note in Kazakh for an editor in Almaty (the server's time zone too: no "hours be
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import EDITOR
 
@@ -21,8 +22,7 @@ def sign_in(page, site):
 
 def choose_language(page, code):
     page.click(f"form.admin-language button[value={code}]")
-    page.wait_for_load_state()
-    assert page.get_attribute("html", "lang") == code
+    expect(page.locator("html")).to_have_attribute("lang", code)  # waits for the page in that language
 
 
 def open_an_article(page):
