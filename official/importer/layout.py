@@ -42,6 +42,9 @@ NOTE_ENDS = re.compile(r"[.)][»”\"']*$")
 NOTE_GOES_ON = re.compile(r"^\(")
 TOC_STARTS = re.compile(r"^(ОГЛАВЛЕНИЕ|МАЗМҰНЫ|TABLE\s+OF\s+CONTENTS|CONTENTS)\s*$", re.IGNORECASE)
 UNOFFICIAL = re.compile(r"^(Unofficial\s+translation|Неофициальный\s+перевод|Ресми\s+емес\s+аударма)\.?\s*$", re.I)
+# The legal database's own page footer under every text it serves («© 2012. РГП на ПХВ «Институт
+# законодательства…»): the site's, not the law's.
+SITE_FOOTER = re.compile(r"^©\s*\d{4}\b")
 SIGNATURE_STARTS = re.compile(
     r"^(Президент(і)?\b|Қазақстан\s+Республикасының\s*$|(The\s+)?President\b)",
     re.IGNORECASE,

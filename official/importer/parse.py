@@ -22,6 +22,7 @@ from .layout import (
     NOTE_STARTS,
     PARAGRAPH,
     SIGNATURE_STARTS,
+    SITE_FOOTER,
     SUBPARAGRAPH,
     TOC_STARTS,
     UNOFFICIAL,
@@ -83,7 +84,7 @@ def split_inline_headings(lang: str, line: str) -> list[str]:
 def signature_start(rows) -> int | None:
     """Line where the closing signature block begins: short lines at the very end, one of them
     naming the President (e.g. 'Президент / Республики Казахстан / К. ТОКАЕВ')."""
-    tail = [(n, line) for n, line, _indented in rows if line][-6:]
+    tail = [(n, line) for n, line, _indented in rows if line and not SITE_FOOTER.match(line)][-6:]
     for index, (number, line) in enumerate(tail):
         rest = tail[index:]
         if SIGNATURE_STARTS.match(line) and all(len(t) <= 80 and not PARAGRAPH.match(t) for _n, t in rest):
@@ -151,12 +152,18 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
     owners: list[list[str]] = []
 
     for number, line, _indented in rows:
+        if line and SITE_FOOTER.match(line):
+            skip("site footer")
+            continue
         if signature_from is not None and number >= signature_from:
             if line:
                 skip("signature")
             continue
         if not line:
-            note = None
+            # A blank line ends a note, unless the note so far is only its heading («Примечание
+            # ИЗПИ!»): then what it says comes after the blank line.
+            if note is not None and not (len(note) == 1 and NOTE_STARTS.fullmatch(note[0].strip())):
+                note = None
             continue
         if UNOFFICIAL.match(line):
             skip("unofficial-translation line")
