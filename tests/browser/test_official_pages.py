@@ -25,8 +25,8 @@ IMPORT_TWICE_AND_PUBLISH = """
 from django.core.management import call_command
 from tests.official_documents import publish_imported
 {create}
-for path in {paths!r}:
-    call_command("import_official", path, edition="test-law", lang=path.rsplit("/", 1)[1][:2])
+for path, lang in {imports!r}:
+    call_command("import_official", path, edition="test-law", lang=lang)
 publish_imported()
 """
 
@@ -34,20 +34,19 @@ publish_imported()
 @pytest.fixture(scope="module")
 def test_law(site_env, site, tmp_path_factory):
     work = tmp_path_factory.mktemp("official")
-    files = []
+    imports = []  # (file, language), in the order they are imported
     for lang in LANGS:
         lines = fixture_lines(lang)
-        files.append(work / f"{lang}-1.txt")
-        files[-1].write_text("\n".join(lines), encoding="utf-8")
+        (work / f"{lang}-1.txt").write_text("\n".join(lines), encoding="utf-8")
         # The second version: article 2's first paragraph reworded (its heading's last occurrence
         # is the body's, after the table of contents).
         start = max(i for i, line in enumerate(lines) if line.startswith(ARTICLE_2[lang]))
         index = next(i for i in range(start, len(lines)) if lines[i].startswith("1."))
         lines[index] = lines[index].rstrip(".") + " (amended)."
-        files.append(work / f"{lang}-2.txt")
-        files[-1].write_text("\n".join(lines), encoding="utf-8")
+        (work / f"{lang}-2.txt").write_text("\n".join(lines), encoding="utf-8")
+        imports += [(str(work / f"{lang}-1.txt"), lang), (str(work / f"{lang}-2.txt"), lang)]
     try:
-        script = IMPORT_TWICE_AND_PUBLISH.format(create=CREATE, paths=[str(path) for path in files])
+        script = IMPORT_TWICE_AND_PUBLISH.format(create=CREATE, imports=imports)
         manage(site_env, ["shell", "-c", script])
         yield site
     finally:  # the other browser tests see the shipped content alone, even after a failure here
