@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from editorial.languages import LANGUAGE_CODES, text_in
+from editorial.numbering import continued
 
 TEXT_START = 60  # characters of a text shown in a record's name
 
@@ -85,6 +86,7 @@ def citation(number: str, label: str) -> str:
     """'Article 17, paragraph 3, subparagraph 3', as the public pages cite a paragraph."""
     if not label:
         return _("Article %(number)s") % {"number": number}
+    label = continued(label) or label  # the part of a paragraph after its subparagraphs is the paragraph's
     if "-" in label:
         paragraph, sub = label.rsplit("-", 1)
         if paragraph == "0":

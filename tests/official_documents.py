@@ -23,8 +23,17 @@ MENU = {
 
 
 def fixture_lines(lang: str) -> list[str]:
+    """The fixture's lines as a Word file or a web page holds them: one per paragraph of the text.
+    The plain text wraps a paragraph now and then (a line going on in lower case after one that
+    ends mid-sentence); those are joined back."""
     text = (FIXTURES / f"{lang}.txt").read_bytes().decode("utf-8-sig")
-    return [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines: list[str] = []
+    for line in (line.strip() for line in text.replace("\r\n", "\n").split("\n")):
+        if lines and lines[-1] and line[:1].islower() and not lines[-1].endswith((".", ";", ":", "!")):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return lines
 
 
 def docx_bytes(lines: list[str]) -> bytes:

@@ -131,3 +131,31 @@ def test_a_kazakh_text_saved_in_windows_1251_lost_its_letters_and_is_refused():
     with pytest.raises(OfficialTextError) as caught:
         read(data)
     assert "Windows-1251" in caught.value.reason and "UTF-8" in caught.value.reason
+
+
+def test_lines_after_blank_lines_keep_their_place_in_a_plain_text():
+    """As Adilet's export lays a text out: every paragraph a line, blank lines between. After a
+    subparagraph, an unnumbered line closes its paragraph ('1-after'), unless the subparagraph
+    opens a list of its own; after a paragraph, it is an item on its own line. Without a blank
+    line before it, a line is a wrapped part of the one above."""
+    text = "\n\n".join(
+        [
+            "Статья 1. Цель",
+            "1. Пробы делятся на:",
+            "1) простые;",
+            "2) сложные, к которым относятся:",
+            "пробы первого рода;",
+            "Порядок проб определяет\nПравительство.",
+            "2. Пробующие обязаны:",
+            "записывать пробы;",
+            "хранить записи.",
+        ]
+    )
+    article = parse(text, "ru").articles[0]
+    assert [(p.label, p.text) for p in article.paragraphs] == [
+        ("1", "Пробы делятся на:"),
+        ("1-1", "простые;"),
+        ("1-2", "сложные, к которым относятся:\nпробы первого рода;"),
+        ("1-after", "Порядок проб определяет Правительство."),
+        ("2", "Пробующие обязаны:\nзаписывать пробы;\nхранить записи."),
+    ]

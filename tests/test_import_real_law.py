@@ -57,3 +57,39 @@ def test_the_word_file_and_its_text_export_read_the_same():
         return [(a.number, a.title, [(p.label, p.text) for p in a.paragraphs], a.notes) for a in parsed.articles]
 
     assert texts(FILES[0]) == texts(FILES[1])
+
+
+def paragraph(law, number, label):
+    article = next(a for a in law.articles if a.number == number)
+    return next(p for p in article.paragraphs if p.label == label)
+
+
+def test_a_paragraphs_parts_after_its_subparagraphs_stay_with_it_in_order(law):
+    article = next(a for a in law.articles if a.number == "17")
+    labels = [p.label for p in article.paragraphs]
+    assert labels[:9] == ["1", "1-1", "1-2", "1-3", "1-after", "2", "2-1", "2-2", "2-3"]
+    assert labels[9] == "2-after"
+    closing = paragraph(law, "17", "1-after").text.split("\n")
+    assert [line.split()[0] for line in closing] == ["Отнесение", "Системы"]
+    assert closing[0].endswith("в соответствии с правилами классификации объектов информатизации.")
+    assert "критически важным объектам" in closing[1]
+    assert not paragraph(law, "17", "1-3").text.count("\n")
+    assert "Отнесение" not in paragraph(law, "17", "1-3").text
+    # Article 13(2) says of its own closing part: «Положения подпунктов 2) и 3) части первой …».
+    assert paragraph(law, "13", "2-after").text.startswith("Положения подпунктов 2) и 3) части первой")
+
+
+def test_unnumbered_items_keep_their_own_lines(law):
+    rights = paragraph(law, "27", "1").text.split("\n")
+    assert rights[0] == "Собственники и владельцы библиотек данных вправе:"
+    assert [line.split()[0] for line in rights[1:]] == ["свободно", "контролировать", "получать"]
+    duties = paragraph(law, "27", "2").text.split("\n")
+    assert duties[0] == "Собственники и владельцы библиотек данных обязаны:"
+    assert [line.split()[0] for line in duties[1:]] == ["обеспечивать", "определять", "соблюдать"]
+    assert all(line.endswith((";", ".")) for line in rights[1:] + duties[1:])
+
+
+def test_the_text_is_dated_by_its_own_title_not_by_the_import(law):
+    import datetime
+
+    assert law.dated == datetime.date(2025, 11, 17)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from editorial.numbering import NUMBER_RE, number_key
+from editorial.numbering import LABEL_RE, number_key
 
 from .reader import LANG_FILES, ContentErrors, Reader, check_folder_files, hash_files, read_lang_files
 from .schema import (
@@ -200,8 +200,8 @@ def parse_article(reader: Reader, edition: str, number: str, folder: Path, chapt
         reader.error(meta_src, f"chapter '{meta['chapter']}' is not declared in the edition's meta.toml", "chapter")
     labels = []
     for label in meta["paragraphs"]:
-        if not isinstance(label, str) or not NUMBER_RE.match(label):
-            reader.error(meta_src, f"paragraph label {label!r} must look like '3' or '3-2'", "paragraphs")
+        if not isinstance(label, str) or not LABEL_RE.match(label):
+            reader.error(meta_src, f"paragraph label {label!r} must look like '3', '3-2' or '3-after'", "paragraphs")
         elif label in labels:
             reader.error(meta_src, f"paragraph label '{label}' is listed twice", "paragraphs")
         else:

@@ -8,13 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
+from editorial.numbering import LABEL_RE, is_subparagraph
 
 from ..record_names import article_name, chapter_name, paragraph_name
 from .editions import Edition, Status
 
 # Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
 NUMBER = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,2}$", _("Use digits, joined by hyphens: 7 or 7-1."))
-LABEL = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,3}$", _("Use digits, joined by hyphens: 3, or 3-2."))
+LABEL = RegexValidator(
+    LABEL_RE, _("Use digits, joined by hyphens: 3, or 3-2; 3-after for the part of 3 after its subparagraphs.")
+)
 
 
 class Chapter(EditableContent):
@@ -154,4 +157,4 @@ class Paragraph(EditableContent):
 
     @property
     def is_subparagraph(self):
-        return "-" in self.label
+        return is_subparagraph(self.label)

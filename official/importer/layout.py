@@ -27,6 +27,30 @@ INLINE_ARTICLE = {
 PARAGRAPH = re.compile(r"^(?P<number>\d+(?:-\d+)?)\.\s+(?P<text>\S.*)$")
 SUBPARAGRAPH = re.compile(r"^(?P<number>\d+(?:-\d+)?)\)\s*(?P<text>\S.*)$")
 
+# The date in the act's own title line, before Article 1: the day it was signed.
+# ru «Закон Республики Казахстан от 17 ноября 2025 года № 230-VIII ЗРК»; kk «Қазақстан Республикасының
+# 2025 жылғы 17 қарашадағы № 230-VIII ҚРЗ Заңы»; en «The Law of the Republic of Kazakhstan dated
+# 17 November 2025 No. 230-VIII».
+MONTHS = {
+    "ru": [
+        *("января", "февраля", "марта", "апреля", "мая", "июня"),
+        *("июля", "августа", "сентября", "октября", "ноября", "декабря"),
+    ],
+    "kk": [
+        *("қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы"),
+        *("шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"),
+    ],
+    "en": [
+        *("january", "february", "march", "april", "may", "june"),
+        *("july", "august", "september", "october", "november", "december"),
+    ],
+}
+SIGNED_ON = {
+    "ru": re.compile(r"\bот\s+(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+(?P<year>(?:19|20)\d{2})\s+года", re.I),
+    "kk": re.compile(r"(?P<year>(?:19|20)\d{2})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яёәғқңөұүһі]+)", re.I),
+    "en": re.compile(r"\b(?:dated\s+)?(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+}
+
 # The database's editorial notes and notices: kept, shown apart, never taken for law.
 NOTE_STARTS = re.compile(
     r"^(Примечание\s+(ИЗПИ|РЦПИ)!|Сноска\.|ЗҚАИ-ның\s+ескертпесі!|Ескерту\.|Footnote\.|"

@@ -20,14 +20,20 @@ SPACES = re.compile(f"[{NBSP_AND_FRIENDS}\u2028\u2029\t]")
 class Line(NamedTuple):
     number: int  # 1-based line number in the file, for error messages
     text: str  # stripped, white space collapsed
-    indented: bool
+    # A paragraph of the document, not a wrapped line of the one before: every line of a Word file
+    # or a web page; in a plain text, a line after a blank one (or the first).
+    starts_block: bool
 
 
-def text_lines(text: str) -> list[Line]:
-    """Lines of a text; BOM, CRLF, non-breaking spaces and control characters handled."""
+def text_lines(text: str, *, every_line_a_block: bool = False) -> list[Line]:
+    """Lines of a text; BOM, CRLF, non-breaking spaces and control characters handled. A plain
+    text may wrap a paragraph over several lines; a reader whose lines are each a paragraph of
+    the document (Word, HTML) says so with `every_line_a_block`."""
     text = CONTROL.sub("", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     rows = []
+    after_blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
-        raw = SPACES.sub(" ", raw)
-        rows.append(Line(number, " ".join(raw.split()), raw[:1].isspace()))
+        stripped = " ".join(SPACES.sub(" ", raw).split())
+        rows.append(Line(number, stripped, every_line_a_block or after_blank))
+        after_blank = not stripped
     return rows

@@ -6,22 +6,25 @@ found with a set, so a file at the size limit parses in a fraction of a second.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from editorial.numbering import number_key
+from editorial.numbering import after_subparagraphs, continued, number_key
 
 from .errors import OfficialTextError
 from .layout import (
     HEADINGS,
     INLINE_ARTICLE,
+    MONTHS,
     NOTE_ENDS,
     NOTE_GOES_ON,
     NOTE_STARTS,
     PARAGRAPH,
     SIGNATURE_STARTS,
+    SIGNED_ON,
     SITE_FOOTER,
     SUBPARAGRAPH,
     TOC_STARTS,
@@ -36,12 +39,12 @@ MAX_NUMBER, MAX_LABEL, MAX_TITLE, MAX_CHAPTER_TITLE = 10, 20, 500, 300
 @dataclass
 class ParsedParagraph:
     label: str
-    parts: list[str]
+    lines: list[list[str]]  # the paragraph's own lines (unnumbered items), each as its wrapped parts
     line: int
 
     @property
     def text(self) -> str:
-        return " ".join(self.parts)
+        return "\n".join(" ".join(parts) for parts in self.lines)
 
 
 @dataclass
@@ -61,6 +64,7 @@ class ParsedLaw:
     chapters: dict[str, str] = field(default_factory=dict)  # number → title, in order
     articles: list[ParsedArticle] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # notes that belong to the whole act
+    dated: datetime.date | None = None  # the date in the act's own title: the day it was signed
     skipped: dict[str, int] = field(default_factory=dict)  # what was recognised and left out
 
     def all_notes(self) -> list[str]:
@@ -84,12 +88,31 @@ def split_inline_headings(lang: str, line: str) -> list[str]:
 def signature_start(rows) -> int | None:
     """Line where the closing signature block begins: short lines at the very end, one of them
     naming the President (e.g. 'Президент / Республики Казахстан / К. ТОКАЕВ')."""
-    tail = [(n, line) for n, line, _indented in rows if line and not SITE_FOOTER.match(line)][-6:]
+    tail = [(n, line) for n, line, _block in rows if line and not SITE_FOOTER.match(line)][-6:]
     for index, (number, line) in enumerate(tail):
         rest = tail[index:]
         if SIGNATURE_STARTS.match(line) and all(len(t) <= 80 and not PARAGRAPH.match(t) for _n, t in rest):
             return number
     return None
+
+
+def ends_subparagraphs(paragraph: ParsedParagraph) -> bool:
+    """Whether an unnumbered line after this paragraph closes its parent paragraph: it does after a
+    subparagraph, unless the subparagraph opens a list of its own (it ends with a colon)."""
+    label = paragraph.label
+    return "-" in label and continued(label) is None and not paragraph.lines[-1][-1].endswith(":")
+
+
+def signing_date(line: str, lang: str) -> datetime.date | None:
+    """The date in the act's title line («Закон Республики Казахстан от 17 ноября 2025 года …»)."""
+    found = SIGNED_ON[lang].search(line)
+    if not found:
+        return None
+    day, month, year = found.group("day"), found.group("month").casefold(), found.group("year")
+    try:
+        return datetime.date(int(year), MONTHS[lang].index(month) + 1, int(day))
+    except ValueError:
+        return None
 
 
 def continues_note(note: list[str], line: str) -> bool:
@@ -144,14 +167,14 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
                 line, _("more than %(limit)s paragraphs: far more than the law has") % {"limit": max_paragraphs}
             )
         article.labels.add(label)
-        paragraph = ParsedParagraph(label, [text.strip()], line)
+        paragraph = ParsedParagraph(label, [[text.strip()]], line)
         article.paragraphs.append(paragraph)
         return paragraph
 
     notes: list[list[str]] = []  # every note's parts, in order, with where it belongs
     owners: list[list[str]] = []
 
-    for number, line, _indented in rows:
+    for number, line, starts_block in rows:
         if line and SITE_FOOTER.match(line):
             skip("site footer")
             continue
@@ -227,6 +250,7 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
             if article is None:
                 if not law.articles and not law.chapters and not paragraph_match and not subparagraph_match:
                     skip("title or preamble")  # the act's own title and preamble come before article 1
+                    law.dated = law.dated or signing_date(part, lang)
                     continue
                 raise OfficialTextError(number, _("text outside any article: %(start)s") % {"start": part[:60]})
             if paragraph_match:
@@ -238,8 +262,13 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
             elif current is None:
                 # Text directly under the article heading, before any numbered paragraph.
                 current = add_paragraph("0", part, number)
+            elif not starts_block:
+                current.lines[-1].append(part)  # a wrapped line of the same line of the text
+            elif ends_subparagraphs(current):
+                # The paragraph goes on after its subparagraphs (Article 17(1)): its closing part.
+                current = add_paragraph(after_subparagraphs(current.label.rsplit("-", 1)[0]), part, number)
             else:
-                current.parts.append(part)  # a wrapped line of the same paragraph
+                current.lines.append([part])  # an unnumbered item or part on its own line (Article 27(1))
     for parts, owner in zip(notes, owners, strict=True):
         owner.append(" ".join(parts))
     if not law.articles:

@@ -211,7 +211,7 @@ def docx_lines(data: bytes) -> list[Line]:
                         texts.extend(p.text for p in cell.paragraphs)
         else:
             texts.append(block.text)
-    return text_lines("\n".join(texts))
+    return text_lines("\n".join(texts), every_line_a_block=True)
 
 
 # --------------------------------------------------------------------------- web pages
@@ -230,7 +230,7 @@ def html_lines(text: str) -> list[Line]:
     for xpath in ADILET_TEXT_CONTAINERS:
         found = page.xpath(xpath)
         if len(found) == 1:
-            return text_lines(block_text(found[0]))
+            return text_lines(block_text(found[0]), every_line_a_block=True)
     raise OfficialTextError(
         None,
         _(
