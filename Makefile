@@ -19,6 +19,7 @@ setup: install
 	$(MANAGE) compile_translations
 	DJANGO_STATIC_MANIFEST=1 $(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_content
+	$(MANAGE) load_official
 	$(MANAGE) relink_glossary
 
 install: $(STAMP)
@@ -39,6 +40,7 @@ serve:
 test: setup lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) load_content --check
+	$(MANAGE) load_official --check
 	$(PYTEST) $(PYTEST_ARGS)
 
 # The production topology on loopback: nginx (deploy/nginx/ailaw.conf), two gunicorn instances,

@@ -26,14 +26,24 @@ class OfficialTextVersion(models.Model):
         Edition, on_delete=models.CASCADE, related_name="official_versions", verbose_name=_("edition")
     )
     lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+
+    class Basis(models.TextChoices):
+        """Where the date the text is "as of" comes from (official.versions.as_of)."""
+
+        NOTES = "notes", _("the latest change the legal database notes in the text")
+        SIGNED = "signed", _("the day the act was signed, from its title")
+        IMPORT = "import", _("the day of the import: the text gives no date")
+
     as_of = models.DateField(_("text as of"))
-    as_of_from_notes = models.BooleanField(
-        _("date from the text's own notes"),
-        default=False,
-        help_text=_("Ticked: the latest date in the legal database's notes. Unticked: the day of the import."),
-    )
+    as_of_basis = models.CharField(_("date taken from"), max_length=6, choices=Basis.choices, default=Basis.IMPORT)
     source_url = models.URLField(_("downloaded from"), max_length=500, blank=True)
     source_name = models.CharField(_("file"), max_length=255, blank=True)
+    source_sha256 = models.CharField(
+        _("SHA-256 of the file"),
+        max_length=64,
+        blank=True,
+        help_text=_("Of the file as read: a file shipped with the site is not imported twice."),
+    )
     format = models.CharField(_("format"), max_length=5, choices=Format.choices)
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
     imported_by = models.CharField(_("imported by"), max_length=150, blank=True)

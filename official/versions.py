@@ -31,12 +31,21 @@ def dates_in(text: str) -> list[datetime.date]:
     return dates
 
 
-def as_of(law, today: datetime.date) -> tuple[datetime.date, bool]:
-    """The date the text is "as of": the latest date in the database's own notes on the act and its
-    articles (the last amendment it records), else the day of the import. Dates after today are not
-    taken: a note may announce when a change will take effect."""
+def as_of(law, today: datetime.date) -> tuple[datetime.date, str]:
+    """The date the text is "as of", and where it comes from (OfficialTextVersion.Basis): the latest
+    date in the database's own notes on the act and its articles (the last amendment it records);
+    else the date in the act's title (a text with no note of a change is the text as signed); the
+    day of the import only when the text gives no date at all. Dates after today are not taken: a
+    note may announce when a change will take effect."""
+    basis = OfficialTextVersion.Basis
     dates = [date for note in law.all_notes() for date in dates_in(note) if date <= today]
-    return (max(dates), True) if dates else (today, False)
+    if law.dated and law.dated <= today:
+        dates = [date for date in dates if date > law.dated]  # a note citing an older law is no change
+    if dates:
+        return max(dates), basis.NOTES
+    if law.dated and law.dated <= today:
+        return law.dated, basis.SIGNED
+    return today, basis.IMPORT
 
 
 def latest(edition, lang: str) -> OfficialTextVersion | None:
@@ -54,14 +63,15 @@ def record(import_plan, source) -> OfficialTextVersion:
         previous.save(update_fields=["checked_at"])
         bump()  # article pages show the date of this check: cached copies must go
         return previous
-    date, from_notes = as_of(law, timezone.localdate())
+    date, basis = as_of(law, timezone.localdate())
     version = OfficialTextVersion.objects.create(
         edition=edition,
         lang=law.lang,
         as_of=date,
-        as_of_from_notes=from_notes,
+        as_of_basis=basis,
         source_url=source.url[:500],
         source_name=source.name[:255],
+        source_sha256=source.sha256,
         format=source.format,
         imported_at=now,
         imported_by=source.imported_by[:150],

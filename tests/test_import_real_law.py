@@ -93,3 +93,12 @@ def test_the_text_is_dated_by_its_own_title_not_by_the_import(law):
     import datetime
 
     assert law.dated == datetime.date(2025, 11, 17)
+
+
+def test_the_version_is_as_of_the_day_it_was_signed_whatever_the_day_of_the_import(law):
+    import datetime
+
+    from official.versions import as_of
+
+    for today in (datetime.date(2026, 1, 18), datetime.date(2031, 5, 5)):
+        assert as_of(law, today) == (datetime.date(2025, 11, 17), "signed")

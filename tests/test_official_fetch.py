@@ -203,7 +203,7 @@ def test_the_watch_imports_a_change_and_marks_it_for_review(edition, server):
     assert "changed  article 2 paragraph 1" in output and "added    article 2-1 paragraph 2" in output
     assert OfficialTextVersion.objects.filter(lang="en").count() == 2
     latest = OfficialTextVersion.objects.filter(lang="en").latest()
-    assert latest.as_of.isoformat() == "2026-06-24" and latest.as_of_from_notes
+    assert latest.as_of.isoformat() == "2026-06-24" and latest.as_of_basis == "notes"
     for number in ("2", "2-1"):
         article = Article.objects.get(edition=edition, number=number)
         assert article.needs_review and article.official_changed_on

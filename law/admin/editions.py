@@ -109,7 +109,7 @@ class EditionAdmin(EditorAdmin):
         """What the import would change, with a new confirmation token kept beside the file's text."""
         pending = {**pending, "token": secrets.token_urlsafe(16), "fingerprint": import_plan.fingerprint}
         request.session[session_key] = pending
-        as_of, from_notes = official_versions.as_of(import_plan.law, timezone.localdate())
+        as_of, basis = official_versions.as_of(import_plan.law, timezone.localdate())
         read_as = OfficialTextVersion.Format(pending["format"]).label
         encoding = ENCODING_NAMES.get(pending.get("encoding", ""), "")
         if encoding:
@@ -124,7 +124,7 @@ class EditionAdmin(EditorAdmin):
                 "read_as": read_as,
                 "converted": pending.get("encoding") == "cp1251",
                 "as_of": as_of,
-                "as_of_from_notes": from_notes,
+                "as_of_basis": basis,
                 "confirm_error": error,
             }
         )

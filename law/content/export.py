@@ -8,7 +8,7 @@ import tomli_w
 
 from editorial.languages import LANGUAGE_CODES, text_in
 
-from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS
+from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS, OFFICIAL_FOLDER
 from .reader import hash_files
 
 
@@ -72,7 +72,6 @@ def export_files() -> dict[str, str]:
                     "short_title": text_in(edition, "short_title", lang),
                     "official_url": text_in(edition, "official_url", lang),
                     "official_download_url": text_in(edition, "official_download_url", lang),
-                    "official_notes": text_in(edition, "official_notes", lang),
                     "description": text_in(edition, "description", lang),
                     "chapters": {c.key: text_in(c, "title", lang) for c in chapters},
                 }
@@ -115,15 +114,10 @@ def export_files() -> dict[str, str]:
         files[f"{base}/meta.toml"] = toml_text(meta)
         for lang in LANGUAGE_CODES:
             data = {
-                "official_title": text_in(article, "official_title", lang),
-                "official_notes": text_in(article, "official_notes", lang),
                 "plain_title": text_in(article, "plain_title", lang),
                 "summary": text_in(article, "summary", lang),
                 "for_you": text_in(article, "for_you", lang),
-                "paragraphs": {
-                    p.label: {"official": text_in(p, "official_text", lang), "note": text_in(p, "note", lang)}
-                    for p in paragraphs
-                },
+                "paragraphs": {p.label: {"note": text_in(p, "note", lang)} for p in paragraphs},
                 "rights_and_duties": {item.key: text_in(item, "text", lang) for item in items},
             }
             files[f"{base}/{lang}.toml"] = toml_text(data)
@@ -168,7 +162,7 @@ def write_files(files: dict[str, str], root: Path, prune: bool = True) -> list[s
     if prune:
         for path in sorted(root.rglob("*.toml")):
             name = path.relative_to(root).as_posix()
-            if name not in files:
+            if name not in files and not name.startswith(f"{OFFICIAL_FOLDER}/"):
                 path.unlink()
                 written.append(f"{name} (removed)")
         for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):

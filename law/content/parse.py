@@ -27,6 +27,9 @@ from .schema import (
 )
 
 ACT_SLUG = "ai-law"
+# The official texts, as the state publishes them, with their manifests: read by the importer
+# (`manage.py load_official`, official/shipped.py), never by this loader or written by an export.
+OFFICIAL_FOLDER = "official"
 MAX_KEY_LENGTH = 50  # the length of RightOrDuty.key (a SlugField)
 
 
@@ -112,7 +115,7 @@ def parse_tree(root: Path | None = None) -> Tree:
     for name, handler in EXTRA_FOLDERS.items():
         extra[name] = handler.parse(reader, root / name)
 
-    known_top = {ACT_SLUG, "pages", *EXTRA_FOLDERS}
+    known_top = {ACT_SLUG, "pages", OFFICIAL_FOLDER, *EXTRA_FOLDERS}
     if root.is_dir():
         for item in sorted(root.iterdir()):
             if item.name not in known_top and item.name != "README.md":

@@ -66,7 +66,6 @@ EDITION_LANG = [
     Field("short_title", str),
     Field("official_url", str),
     Field("official_download_url", str),
-    Field("official_notes", str),
     Field("description", str, markdown=True),
     Field("chapters", dict),
 ]
@@ -102,15 +101,13 @@ RIGHT_OR_DUTY_META = [
     Field("applies_if", str),
 ]
 ARTICLE_LANG = [
-    Field("official_title", str),
-    Field("official_notes", str),
     Field("plain_title", str),
     Field("summary", str, markdown=True),
     Field("for_you", str, markdown=True),
     Field("paragraphs", dict),
     Field("rights_and_duties", dict),
 ]
-PARAGRAPH_LANG = [Field("official", str), Field("note", str, markdown=True)]
+PARAGRAPH_LANG = [Field("note", str, markdown=True)]
 
 GLOSSARY_META = [Field("terms", list)]
 TERM_META = [Field("slug", str, required=True), Field("article", str)]

@@ -56,7 +56,7 @@ def write_tree(tree: Tree) -> None:
             "position": meta["position"],
             "superseded_by": None,
         }
-        for name in ("title", "short_title", "official_url", "official_download_url", "official_notes", "description"):
+        for name in ("title", "short_title", "official_url", "official_download_url", "description"):
             defaults.update(lang_values(texts, name))
         edition, _ = Edition.objects.update_or_create(slug=data.slug, defaults=defaults)
         edition_objs[data.slug] = edition
@@ -119,16 +119,13 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
         "needs_review": meta["needs_review"],
         "review_note": meta["review_note"],
     }
-    for name in ("official_title", "official_notes", "plain_title", "summary", "for_you"):
+    for name in ("plain_title", "summary", "for_you"):
         defaults.update(lang_values(texts, name))
     article, _ = Article.objects.update_or_create(edition=edition, number=data.number, defaults=defaults)
 
     paragraphs = {}
     for index, label in enumerate(meta["paragraphs"]):
         values = {"position": index, "note_needs_review": label in meta["notes_need_review"]}
-        values.update(
-            lang_values(texts, "official_text", lambda t, lb=label: t["paragraphs"].get(lb, {}).get("official", ""))
-        )
         values.update(lang_values(texts, "note", lambda t, lb=label: t["paragraphs"].get(lb, {}).get("note", "")))
         paragraphs[label], _ = Paragraph.objects.update_or_create(article=article, label=label, defaults=values)
     Paragraph.objects.filter(article=article).exclude(label__in=paragraphs).delete()

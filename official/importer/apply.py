@@ -12,7 +12,7 @@ from editorial.languages import LANGUAGE_CODES
 from editorial.numbering import number_key
 
 from . import review
-from .plan import Plan
+from .plan import Plan, same_title
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Source:
     url: str = ""
     name: str = ""
     imported_by: str = ""
+    sha256: str = ""  # of the file's bytes, when there was a file
 
 
 @transaction.atomic
@@ -60,8 +61,10 @@ def apply(import_plan: Plan, source: Source):
             if chapter is None:
                 last_position += 1
                 chapter = Chapter(edition=edition, key=number, number=number, is_official=True, position=last_position)
-            setattr(chapter, f"title_{lang}", title)
-            chapter.save()
+            stored_title = getattr(chapter, f"title_{lang}") or ""
+            if not same_title(stored_title, title):  # the site's letter case is kept ("Общие положения")
+                setattr(chapter, f"title_{lang}", title)
+                chapter.save()
             chapters[number] = chapter
         stored = {a.number: a for a in Article.objects.filter(edition=edition)}
         incoming = {a.number for a in law.articles}

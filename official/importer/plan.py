@@ -131,7 +131,8 @@ def plan(edition, law: ParsedLaw) -> Plan:
         stored_title = getattr(chapter, f"title_{lang}") or "" if chapter else ""
         if chapter is None:
             changes.append(Change("added", "chapter", "", number, after=title))
-        elif stored_title != title:
+        elif not same_title(stored_title, title):
+            # Only a change of words: the site writes "Общие положения" where the law has capitals.
             changes.append(Change("changed", "chapter", "", number, stored_title, title))
         if stored_title:
             compared.chapter_titles += 1
