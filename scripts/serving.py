@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETUP_DATABASE = (
     ["migrate", "--no-input", "-v0"],
     ["load_content"],
+    ["load_official"],
 )
 COLLECT_STATIC = ["collectstatic", "--no-input", "-v0"]
 

@@ -1,7 +1,7 @@
 """Running a search: one SQL query on the index, then grouping, ranking and snippets in Python.
 
-Order of results: the page's language first (other languages after, marked as such); then by the
-best kind of match (title, glossary, summary, note, rights and duties, official text); then in the
+Order of results: the page's language first (other languages after, marked as such); then the
+edition in force before the history; then by the best kind of match (title, glossary, summary, note, rights and duties, official text); then in the
 order of the law. Entries of one article (or one glossary term) in one language form one result
 with up to SNIPPETS_PER_RESULT highlighted snippets, each linking to its paragraph (#p-<label>).
 """
@@ -222,8 +222,22 @@ def matching_entries(query: Query, lang: str, user):
     # Glossary entries have no article; the others are shown only where their article may be.
     entries = entries.filter(Q(article__isnull=True) | Q(article__in=visible_articles(user)))
     same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())
+    # The law that binds people today before the history (the draft): its own words, searched for
+    # («маркировкой»), find its articles, not the draft's glossary.
+    in_force = Edition.LegalStatus.IN_FORCE
+    in_force_first = Case(
+        When(
+            Q(article__edition__legal_status=in_force)
+            | Q(term__edition__legal_status=in_force)
+            | Q(flow_edition__legal_status=in_force),
+            then=Value(0),
+        ),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
     return entries.order_by(
         same_language_first,
+        in_force_first,
         "rank",
         "lang",
         "article__edition__position",

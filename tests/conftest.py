@@ -63,9 +63,15 @@ def pytest_unconfigure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test that uses the database starts from the shipped content (rolled back after)."""
+    """Every test that uses the database starts from the shipped content and the shipped official
+    texts, as `make setup` loads them (rolled back after)."""
+    from official.shipped import load as load_official_text
+    from official.shipped import manifests
+
     with django_db_blocker.unblock():
         load(force=True)
+        for shipped in manifests():
+            load_official_text(shipped)
 
 
 @pytest.fixture(autouse=True)

@@ -186,8 +186,8 @@ def test_the_watch_is_silent_when_nothing_changed_and_records_the_check(edition,
     before = database_hash()
     assert watch() == ""
     assert database_hash() == before  # only the "last found unchanged" time moved
-    assert OfficialTextVersion.objects.count() == 3
-    assert all(v.checked_at for v in OfficialTextVersion.objects.all())
+    assert OfficialTextVersion.objects.filter(edition=edition).count() == 3
+    assert all(v.checked_at for v in OfficialTextVersion.objects.filter(edition=edition))
     assert "test-law: unchanged" in watch("--verbosity", "2")
 
 
@@ -201,8 +201,8 @@ def test_the_watch_imports_a_change_and_marks_it_for_review(edition, server):
     output = watch()
     assert "test-law (en): the official text changed" in output
     assert "changed  article 2 paragraph 1" in output and "added    article 2-1 paragraph 2" in output
-    assert OfficialTextVersion.objects.filter(lang="en").count() == 2
-    latest = OfficialTextVersion.objects.filter(lang="en").latest()
+    assert OfficialTextVersion.objects.filter(edition=edition, lang="en").count() == 2
+    latest = OfficialTextVersion.objects.filter(edition=edition, lang="en").latest()
     assert latest.as_of.isoformat() == "2026-06-24" and latest.as_of_basis == "notes"
     for number in ("2", "2-1"):
         article = Article.objects.get(edition=edition, number=number)

@@ -203,10 +203,10 @@ def test_the_admin_imports_a_word_file_after_its_preview(edition, admin_client, 
     preview = admin_client.post(url, {"lang": "ru", "file": upload})
     assert preview.status_code == 200
     assert soup(preview).find(id="import-changes") is not None
-    assert not OfficialTextVersion.objects.exists()
+    assert not OfficialTextVersion.objects.filter(edition=edition).exists()
     token = soup(preview).find("input", attrs={"name": "confirm"})["value"]
     assert admin_client.post(url, {"confirm": token}).status_code == 302
-    version = OfficialTextVersion.objects.get()
+    version = OfficialTextVersion.objects.get(edition=edition)
     assert (version.format, version.source_name, version.imported_by) == ("docx", "Z-test.docx", "admin")
     assert Paragraph.objects.get(article__edition=edition, article__number="2", label="2-3").official_text_ru
 

@@ -80,9 +80,9 @@ def test_the_article_page_says_as_of_when_and_from_where(edition, tmp_path):
 
 def test_a_second_import_lists_the_change_and_the_earlier_version(edition, tmp_path):
     import_lines(tmp_path, fixture_lines("en"))
-    first = OfficialTextVersion.objects.get()
+    first = OfficialTextVersion.objects.get(edition=edition)
     import_lines(tmp_path, reworded(fixture_lines("en"), OLD, NEW, NOTE), name="amended.txt")
-    second = OfficialTextVersion.objects.exclude(pk=first.pk).get()
+    second = OfficialTextVersion.objects.filter(edition=edition).exclude(pk=first.pk).get()
     assert second.as_of == datetime.date(2026, 6, 24)
 
     article = page("/en/ai-law/test-law/article-2/")
@@ -134,7 +134,7 @@ def test_the_same_text_again_makes_no_new_version(edition, tmp_path):
     import_lines(tmp_path, fixture_lines("en"))
     output = import_lines(tmp_path, fixture_lines("en"))
     assert "No changes" in output
-    version = OfficialTextVersion.objects.get()
+    version = OfficialTextVersion.objects.get(edition=edition)
     assert version.checked_at is not None
     text = visible_text(page("/en/ai-law/test-law/article-1/").find(class_="official-version"))
     assert "Last found unchanged on" in text
@@ -157,7 +157,7 @@ def test_the_changes_page_without_versions_says_so(edition):
 
 def test_editors_see_the_imports_read_only(edition, tmp_path, editor):
     import_lines(tmp_path, fixture_lines("en"))
-    version = OfficialTextVersion.objects.get()
+    version = OfficialTextVersion.objects.get(edition=edition)
     client = signed_in(editor)
     listing = client.get("/admin/official/officialtextversion/")
     assert listing.status_code == 200 and "law.txt" in listing.content.decode()
@@ -187,7 +187,7 @@ def test_an_excluded_article_is_not_added_again_by_every_import(edition, tmp_pat
     lines = [line for line in fixture_lines("en") if line != "1. Results shall be kept for one year."]
     import_lines(tmp_path, lines)
     assert "No changes" in import_lines(tmp_path, lines)
-    assert OfficialTextVersion.objects.count() == 1
+    assert OfficialTextVersion.objects.filter(edition=edition).count() == 1
 
 
 def test_earlier_versions_pair_each_change_with_the_text_it_replaced(edition, tmp_path):
@@ -196,7 +196,7 @@ def test_earlier_versions_pair_each_change_with_the_text_it_replaced(edition, tm
     second = reworded(first_lines, "1. Results shall be kept for one year.", "1. Results shall be kept for two years.")
     import_lines(tmp_path, second, name="v2.txt")  # V2 changes article 2-1 only
     import_lines(tmp_path, reworded(second, OLD, NEW), name="v3.txt")  # V3 changes article 2 only
-    v1, v2, v3 = OfficialTextVersion.objects.order_by("imported_at", "id")
+    v1, v2, v3 = OfficialTextVersion.objects.filter(edition=edition).order_by("imported_at", "id")
     from official.versions import article_versions
 
     article_2 = Article.objects.get(edition=edition, number="2")

@@ -93,7 +93,9 @@ def test_paragraph_anchors_are_on_the_official_paragraphs(client):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_missing_official_text_is_one_line_with_the_way_to_it(client, lang):
-    """No half-page empty column, no placeholder per paragraph, no links to paragraphs not shown."""
+    """No half-page empty column, no placeholder per paragraph, no links to paragraphs not shown.
+    The law's text ships in Russian only: here it is taken away from one article."""
+    Paragraph.objects.filter(article__edition__slug="law-230-viii", article__number="17").update(official_text_ru="")
     for slug, number in (("draft-2025", 18), ("law-230-viii", 17)):
         page = soup(client.get(f"/{lang}/ai-law/{slug}/article-{number}/"))
         line = page.find(class_="official-missing")
@@ -271,3 +273,25 @@ def test_the_glossary_has_a_to_z_links_to_its_terms(client, lang):
         assert target is not None and target.name == "dt"
         assert visible_text(target)[0].upper() == visible_text(link)
     assert all(name[0] == name[0].upper() for name in names)  # every term starts with a capital
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_the_official_text_in_another_language_is_offered_with_adilets(client, lang):
+    """The law's Russian text ships with the site; the Kazakh and English pages say theirs is not here
+    yet, link to Adilet, and offer the Russian."""
+    page = soup(client.get(f"/{lang}/ai-law/law-230-viii/article-17/"))
+    line = page.find(class_="official-missing")
+    assert line.find("a", href="https://adilet.zan.kz/" + {"kk": "kaz", "en": "eng"}[lang] + "/docs/Z2500000230")
+    assert line.find("a", href="/ru/ai-law/law-230-viii/article-17/")
+    said = visible_text(line)
+    assert {"kk": "бұл тілде", "en": "in this language"}[lang] in said
+    russian = soup(client.get("/ru/ai-law/law-230-viii/article-17/"))
+    assert russian.find(class_="official-missing") is None
+    assert russian.select_one("#official-text #p-1-after .paragraph-text")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_where_no_language_has_the_official_text_the_line_does_not_say_in_this_language(client, lang):
+    Paragraph.objects.filter(article__edition__slug="law-230-viii", article__number="17").update(official_text_ru="")
+    said = visible_text(soup(client.get(f"/{lang}/ai-law/law-230-viii/article-17/")).find(class_="official-missing"))
+    assert {"kk": "бұл тілде", "ru": "на этом языке", "en": "in this language"}[lang] not in said
