@@ -56,10 +56,14 @@ class Cell:
     lang: str
     text: str = ""  # plain text (official), shown with line breaks
     html: str = ""  # sanitized HTML rendered when saved (explanations)
+    official: bool = False  # the official text's column beside the explanations
+    # Nothing to show, and nothing missing: a paragraph left without a note in every language, or
+    # the official column beside "In short".
+    empty: bool = False
 
     @property
     def missing(self) -> bool:
-        return not (self.text.strip() or self.html.strip())
+        return not self.empty and not (self.text.strip() or self.html.strip())
 
 
 @dataclass
@@ -70,8 +74,20 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
 
 
-def columns(article, langs: list[str]) -> list[dict]:
-    return [{"code": code, "name": LANGUAGE_NAMES[code], "title": article_title(article, code)} for code in langs]
+def columns(article, langs: list[str], official: str | None = None) -> list[dict]:
+    found = [{"code": code, "name": LANGUAGE_NAMES[code], "title": article_title(article, code)} for code in langs]
+    if official:
+        found.append({"code": official, "name": _("Official text"), "title": LANGUAGE_NAMES[official]})
+    return found
+
+
+def official_language(paragraphs, langs: list[str]) -> str | None:
+    """The language of the official text shown beside the explanations: the first of the chosen
+    ones that has it, else the first of the site's (the law ships in Russian)."""
+    for code in dict.fromkeys([*langs, *LANGUAGE_CODES]):
+        if any(text_in(paragraph, "official_text", code) for paragraph in paragraphs):
+            return code
+    return None
 
 
 def official_rows(paragraphs, langs: list[str]) -> list[Row]:
@@ -85,31 +101,40 @@ def official_rows(paragraphs, langs: list[str]) -> list[Row]:
     return rows
 
 
-def explanation_rows(article, paragraphs, langs: list[str]) -> list[Row]:
+def explanation_rows(article, paragraphs, langs: list[str], official: str | None = None) -> list[Row]:
+    """The explanation in each language, and, where the article has official text, that text in a
+    last column beside each paragraph's notes (a paragraph without a note still shows its text)."""
+    beside = [Cell(official, official=True, empty=True)] if official else []
     rows = [
         Row(
             "summary",
             _("In short"),
             "plain-language",
-            [Cell(c, html=text_in(article, "summary_html", c)) for c in langs],
+            [*(Cell(c, html=text_in(article, "summary_html", c)) for c in langs), *beside],
         ),
         Row(
             "for-you",
             _("What this means for you"),
             "plain-language",
-            [Cell(c, html=text_in(article, "for_you_html", c)) for c in langs],
+            [*(Cell(c, html=text_in(article, "for_you_html", c)) for c in langs), *beside],
         ),
     ]
     for paragraph in paragraphs:
         heading = _("Note on paragraph %(label)s") % {"label": paragraph.label}
         cells = [Cell(code, html=text_in(paragraph, "note_html", code)) for code in langs]
+        if official:
+            law = Cell(official, text=text_in(paragraph, "official_text", official), official=True)
+            if all(cell.missing for cell in cells) and not law.missing:
+                heading = _("Paragraph %(label)s") % {"label": paragraph.label}
+                cells = [Cell(cell.lang, empty=True) for cell in cells]  # deliberately no note
+            cells.append(law)
         rows.append(Row(f"note-{paragraph.label}", heading, paragraph.anchor, cells))
-    return [row for row in rows if not all(cell.missing for cell in row.cells)]
+    return [row for row in rows if not all(cell.missing or cell.empty for cell in row.cells)]
 
 
-def compare_rows(article, paragraphs, choice: Choice) -> list[Row]:
+def compare_rows(article, paragraphs, choice: Choice, official: str | None = None) -> list[Row]:
     if choice.text == "explanation":
-        return explanation_rows(article, paragraphs, choice.langs)
+        return explanation_rows(article, paragraphs, choice.langs, official)
     return official_rows(paragraphs, choice.langs)
 
 

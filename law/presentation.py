@@ -102,6 +102,17 @@ def official_text_languages(article: Article, paragraphs) -> list[str]:
     return [code for code in LANGUAGE_CODES if code in found]
 
 
+def amendments(paragraphs) -> list:
+    """The paragraphs a later law amended, each once as people cite it ('1-after' is paragraph 1)."""
+    seen, found = set(), []
+    for paragraph in paragraphs:
+        key = (paragraph.cited_label, paragraph.amended_on, paragraph.amended_by)
+        if paragraph.is_amended and key not in seen:
+            seen.add(key)
+            found.append(paragraph)
+    return found
+
+
 def by_chapter(chapters, articles, item=lambda article: article) -> list[dict]:
     """Articles grouped under their chapters, in the edition's order; empty chapters left out."""
     grouped: dict[int, list] = {}

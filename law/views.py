@@ -94,6 +94,7 @@ def article_context(request, edition_slug, number):
             for para in paragraphs
         ],
         "notes": [para for para in paragraphs if text_in(para, "note_html", lang)],
+        "amended": p.amendments(paragraphs),
         "has_explanation": lang in explained_in,
         "explanation_elsewhere": p.other_languages(explained_in, url_in),
         "has_official_text": lang in official_in,
@@ -137,6 +138,8 @@ def article_compare(request, edition, number):
     choice = compare.parse_choice(request.GET, get_language(), "official" if loaded else "explanation")
     # As the form sends a choice: the languages ticked, in the site's order, then the text.
     made_from_query(request, [*(("langs", code) for code in choice.langs), ("text", choice.text)])
+    # Beside the explanations, the official text (the law ships in Russian: beside any language's).
+    official = compare.official_language(paragraphs, choice.langs) if choice.text == "explanation" else None
     return render(
         request,
         "law/article_compare.html",
@@ -146,8 +149,8 @@ def article_compare(request, edition, number):
             "article": current,
             "title": p.article_title(current),
             "choice": choice,
-            "columns": compare.columns(current, choice.langs),
-            "rows": [] if choice.error else compare.compare_rows(current, paragraphs, choice),
+            "columns": compare.columns(current, choice.langs, official),
+            "rows": [] if choice.error else compare.compare_rows(current, paragraphs, choice, official),
             "compare": compare.form_options(choice),
             "is_preview": current.status != Status.PUBLISHED,
         },
@@ -182,6 +185,7 @@ def edition_print(request, edition):
             "title": p.article_title(a),
             "groups": p.rights_and_duties_by_role(list(a.rights_and_duties.all())),
             "notes": [para for para in a.paragraphs.all() if text_in(para, "note_html", lang)],
+            "amended": p.amendments(a.paragraphs.all()),
         },
     )
     return render(

@@ -21,7 +21,9 @@ from law.models import Article, Edition, GlossaryTerm, RightOrDuty, SiteState, S
 
 # v1 stays stable: an additive change (a new field) bumps the minor number; anything that would
 # break a reader of v1 gets a new address (/data/v2/).
-SCHEMA_VERSION = "1.1"  # 1.1: a flow question's `stands_alone` values
+# 1.1: a flow question's `stands_alone` values; 1.2: a paragraph's amendment, and where each
+# language's official text comes from (`official_text_sources`).
+SCHEMA_VERSION = "1.2"
 
 
 def texts(obj, field: str) -> dict:
@@ -120,7 +122,14 @@ def article_record(request, article: Article, chapter_key: str) -> dict:
         "last_checked": iso_date(article.last_checked),
         "needs_review": article.needs_review,
         "paragraphs": [
-            {"label": p.label, "official_text": texts(p, "official_text"), "note": texts(p, "note")}
+            {
+                "label": p.label,
+                "official_text": texts(p, "official_text"),
+                "note": texts(p, "note"),
+                # A later law that amended the paragraph; official_text stays the text as signed.
+                "amended_on": iso_date(p.amended_on),
+                "amended_by": p.amended_by or None,
+            }
             for p in article.paragraphs.all()
         ],
         "rights_and_duties": [
@@ -195,6 +204,31 @@ def concordance(edition: Edition) -> list[dict]:
     return entries
 
 
+def official_text_sources(edition: Edition) -> list[dict]:
+    """Where the official text in each language comes from: its latest version (official.versions)."""
+    from official.models import OfficialTextVersion
+
+    newest = {}  # one query: the versions newest first, the first of each language kept
+    for version in OfficialTextVersion.objects.filter(edition=edition).order_by("-imported_at", "-id"):
+        newest.setdefault(version.lang, version)
+    found = []
+    for lang in LANGUAGE_CODES:
+        version = newest.get(lang)
+        if version is not None:
+            found.append(
+                {
+                    "lang": lang,
+                    "as_of": version.as_of.isoformat(),
+                    "as_of_basis": version.as_of_basis,
+                    "source_url": version.source_url or None,
+                    "file": version.source_name or None,
+                    "sha256": version.source_sha256 or None,
+                    "loaded_at": version.imported_at.isoformat(),
+                }
+            )
+    return found
+
+
 def edition_document(request, edition: Edition) -> dict:
     articles = published_articles(edition)
     used = {a.chapter_id for a in articles}
@@ -204,6 +238,7 @@ def edition_document(request, edition: Edition) -> dict:
     return {
         **envelope(request, "edition"),
         "official_text_note": settings.OPEN_DATA_OFFICIAL_TEXT_NOTE,
+        "official_text_sources": official_text_sources(edition),
         "edition": edition_metadata(request, edition, main_edition_id(), has_flow),
         "chapters": [
             {"key": c.key, "number": c.number or None, "official": c.is_official, "title": texts(c, "title")}

@@ -1,9 +1,10 @@
 """Running a search: one SQL query on the index, then grouping, ranking and snippets in Python.
 
 Order of results: the page's language first (other languages after, marked as such); then the
-edition in force before the history; then by the best kind of match (title, glossary, summary, note, rights and duties, official text); then in the
-order of the law. Entries of one article (or one glossary term) in one language form one result
-with up to SNIPPETS_PER_RESULT highlighted snippets, each linking to its paragraph (#p-<label>).
+edition in force before the history; then by the best kind of match (title, glossary, summary,
+note, rights and duties, official text); then in the order of the law. Entries of one article
+(or one glossary term) in one language form one result with up to SNIPPETS_PER_RESULT highlighted
+snippets, each linking to its paragraph (#p-<label>).
 """
 
 from __future__ import annotations

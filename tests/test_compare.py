@@ -130,3 +130,26 @@ def test_the_article_page_offers_the_comparison_as_a_plain_form(client):
 def test_unpublished_articles_are_not_compared_for_the_public():
     Article.objects.filter(edition__slug="draft-2025", number="18").update(status=Status.DRAFT)
     assert Client().get(COMPARE.format(lang="en", number=18) + "?langs=kk,ru").status_code == 404
+
+
+def test_the_explanation_in_any_language_has_the_official_russian_beside_it():
+    """The law ships in Russian: beside the English and Kazakh notes, its words, paragraph by
+    paragraph; a paragraph left without a note shows its text with empty note cells, not "missing"."""
+    page = soup(
+        Client().get("/en/ai-law/law-230-viii/article-17/compare/", {"langs": ["en", "kk"], "text": "explanation"})
+    )
+    headings = [visible_text(th) for th in page.select("thead th")]
+    assert headings[-1] == "Official text Русский" and len(headings) == 4
+    closing = page.find("tr", id="note-1-after")
+    notes, law = closing.find_all("td")[:2], closing.find_all("td")[2]
+    assert law["lang"] == "ru" and visible_text(law).startswith("Отнесение систем искусственного интеллекта")
+    assert all("compare-empty" in td["class"] and not visible_text(td) for td in notes)
+    explained = page.find("tr", id="note-1").find_all("td")
+    assert "compare-explanation" in explained[0]["class"] and "compare-official" in explained[2]["class"]
+    assert not page.select("tr#summary td.compare-gap")  # no official text beside "In short": not a gap
+
+
+def test_the_draft_has_no_official_column():
+    page = soup(Client().get("/en/ai-law/draft-2025/article-18/compare/", {"langs": ["en", "ru"]}))
+    assert "Official text" not in [visible_text(th).split(" ")[0] + " text" for th in page.select("thead th")][-1:]
+    assert len(page.select("thead th")) == 3

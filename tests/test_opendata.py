@@ -73,7 +73,7 @@ def test_the_list_of_editions_matches_its_schema(client):
 def test_each_edition_and_its_flow_match_their_schemas(client, slug):
     data = edition_json(client, slug)
     validate(data, "edition")
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["schema"].endswith("/data/v1/schema/edition.json")
     assert data["licence"] == {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
     assert "not under this site's licence" in data["official_text_note"]
@@ -261,3 +261,22 @@ def test_the_flow_says_which_answers_stand_alone(client):
     capabilities = next(q for q in flow["questions"] if q["name"] == "capabilities")
     assert capabilities["stands_alone"] == ["none", "not_sure"]
     assert all(q["stands_alone"] == [] for q in flow["questions"] if not q["multiple"])
+
+
+def test_the_official_text_comes_with_its_source_and_the_note_that_it_is_the_states(client):
+    """The law's Russian text ships with the site (content/official/): the open data carries it,
+    paragraph by paragraph, with the file it was read from, its hash and the date of the text."""
+    from official.shipped import manifests
+
+    data = edition_json(client, "law-230-viii")
+    assert "state's publications" in data["official_text_note"]
+    (source,) = data["official_text_sources"]
+    shipped = next(s for s in manifests() if s.edition == "law-230-viii" and s.lang == "ru")
+    assert source["lang"] == "ru" and source["sha256"] == shipped.sha256
+    assert (source["as_of"], source["as_of_basis"]) == ("2025-11-17", "signed")
+    assert source["source_url"] == "https://adilet.zan.kz/rus/docs/Z2500000230"
+    article = next(a for a in data["articles"] if a["number"] == "21")
+    assert article["official_title"]["ru"] and article["official_title"]["kk"] is None
+    texts = {p["label"]: p["official_text"]["ru"] for p in article["paragraphs"]}
+    assert "маркировк" in texts["2"]
+    assert edition_json(client, "draft-2025")["official_text_sources"] == []

@@ -20,7 +20,7 @@ from .translation_status import long_sentences_block, translation_status_view
 class ParagraphInline(ConcurrentInline, TranslationStackedInline):
     model = Paragraph
     extra = 0
-    fields = ("label", "position", "official_text", "note", "note_needs_review")
+    fields = ("label", "position", "official_text", "amended_on", "amended_by", "note", "note_needs_review")
     ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index
 
 

@@ -93,6 +93,11 @@ def export_files() -> dict[str, str]:
                 "review_note": article.review_note,
                 "paragraphs": [p.label for p in paragraphs],
                 "notes_need_review": [p.label for p in paragraphs if p.note_needs_review],
+                "amendments": [
+                    drop_empty({"paragraph": p.label, "law": p.amended_by, "on": p.amended_on}, keep=("paragraph",))
+                    for p in paragraphs
+                    if p.amended_by or p.amended_on
+                ],
             },
             keep=("chapter",),
         )

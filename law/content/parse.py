@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from .reader import LANG_FILES, ContentErrors, Reader, check_folder_files, hash_
 from .schema import (
     ACT_LANG,
     ACT_META,
+    AMENDMENT_META,
     ARTICLE_LANG,
     ARTICLE_META,
     CHAPTER_META,
@@ -31,6 +33,7 @@ ACT_SLUG = "ai-law"
 # (`manage.py load_official`, official/shipped.py), never by this loader or written by an export.
 OFFICIAL_FOLDER = "official"
 MAX_KEY_LENGTH = 50  # the length of RightOrDuty.key (a SlugField)
+MAX_LAW_NUMBER_LENGTH = 20  # the length of Paragraph.amended_by
 
 
 @dataclass
@@ -214,6 +217,7 @@ def parse_article(reader: Reader, edition: str, number: str, folder: Path, chapt
         if label not in labels:
             reason = f"notes_need_review names paragraph {label!r}, which is not listed"
             reader.error(meta_src, reason, "notes_need_review")
+    meta["amendments"] = parse_amendments(reader, meta_src, meta["amendments"], labels)
     duties = []
     keys = set()
     for raw in meta["rights_and_duties"]:
@@ -265,6 +269,33 @@ def parse_article(reader: Reader, edition: str, number: str, folder: Path, chapt
         clean["rights_and_duties"] = texts
         article.texts[lang] = clean
     return article
+
+
+def parse_amendments(reader: Reader, meta_src, entries: list, labels: list[str]) -> list[dict]:
+    """[{paragraph, law, on}]: a later law that amended a listed paragraph, each paragraph once."""
+    amendments = []
+    seen = set()
+    for raw in entries:
+        if not isinstance(raw, dict):
+            reader.error(meta_src, "each entry of amendments must be a table {paragraph, law, on}", "amendments")
+            continue
+        item = reader.check_fields(meta_src, raw, AMENDMENT_META, "amendments")
+        label, law, on = item["paragraph"], item["law"], item["on"]
+        # A missing law or date is reported by check_fields (both are required).
+        if "law" in raw and not law:
+            reader.error(meta_src, f"the amendment of paragraph {label!r} needs the law's number", "amendments")
+        elif len(law) > MAX_LAW_NUMBER_LENGTH:
+            reason = f"the law number {law!r} is longer than {MAX_LAW_NUMBER_LENGTH} characters"
+            reader.error(meta_src, reason, "amendments")
+        if isinstance(on, datetime.datetime):
+            reader.error(meta_src, f"the amendment of paragraph {label!r} needs a date without a time", "amendments")
+        if label and label not in labels:
+            reader.error(meta_src, f"amendments names paragraph {label!r}, which is not listed", "amendments")
+        elif label in seen:
+            reader.error(meta_src, f"amendments names paragraph {label!r} twice", "amendments")
+        seen.add(label)
+        amendments.append(item)
+    return amendments
 
 
 def check_edition_links(reader: Reader, act_dir: Path, editions: list[EditionData]) -> None:

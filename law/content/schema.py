@@ -78,7 +78,14 @@ ARTICLE_META = [
     Field("review_note", str),
     Field("paragraphs", list),
     Field("notes_need_review", list),
+    Field("amendments", list),
     Field("rights_and_duties", list),
+]
+# A later law that amended a paragraph: the site shows the text as signed and says so beside it.
+AMENDMENT_META = [
+    Field("paragraph", str, required=True),
+    Field("law", str, required=True),
+    Field("on", DATE, required=True),
 ]
 RIGHT_OR_DUTY_META = [
     Field("key", str, required=True),

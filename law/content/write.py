@@ -124,8 +124,15 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
     article, _ = Article.objects.update_or_create(edition=edition, number=data.number, defaults=defaults)
 
     paragraphs = {}
+    amended = {item["paragraph"]: item for item in meta["amendments"]}
     for index, label in enumerate(meta["paragraphs"]):
-        values = {"position": index, "note_needs_review": label in meta["notes_need_review"]}
+        amendment = amended.get(label, {})
+        values = {
+            "position": index,
+            "note_needs_review": label in meta["notes_need_review"],
+            "amended_on": amendment.get("on"),
+            "amended_by": amendment.get("law", ""),
+        }
         values.update(lang_values(texts, "note", lambda t, lb=label: t["paragraphs"].get(lb, {}).get("note", "")))
         paragraphs[label], _ = Paragraph.objects.update_or_create(article=article, label=label, defaults=values)
     Paragraph.objects.filter(article=article).exclude(label__in=paragraphs).delete()

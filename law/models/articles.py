@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditableContent
-from editorial.numbering import LABEL_RE, is_subparagraph
+from editorial.numbering import LABEL_RE, continued, is_subparagraph
 
 from ..record_names import article_name, chapter_name, paragraph_name
 from .editions import Edition, Status
@@ -134,6 +135,20 @@ class Paragraph(EditableContent):
     note = models.TextField(_("plain-language note (Markdown)"), blank=True)
     note_html = models.TextField(editable=False, blank=True)
     note_needs_review = models.BooleanField(_("note needs review"), default=False)
+    # A later law that changed this paragraph. The site shows the text as signed (not consolidated)
+    # and says beside it that it was amended, with the way to the current wording.
+    amended_on = models.DateField(
+        _("amended on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the later law that amended this paragraph. Empty when it has not been amended."),
+    )
+    amended_by = models.CharField(
+        _("amended by Law No."),
+        max_length=20,
+        blank=True,
+        help_text=_("The number of the amending law, for example 326-VIII. Fill in both fields or neither."),
+    )
 
     markdown_fields = {"note": "note_html"}
     glossary_linked = ("note",)
@@ -158,3 +173,19 @@ class Paragraph(EditableContent):
     @property
     def is_subparagraph(self):
         return is_subparagraph(self.label)
+
+    @property
+    def is_amended(self) -> bool:
+        return bool(self.amended_on and self.amended_by)
+
+    @property
+    def cited_label(self) -> str:
+        """The label as people cite it: '1-after' (the part after the subparagraphs) is paragraph 1."""
+        return continued(self.label) or self.label
+
+    def clean(self):
+        super().clean()
+        self.amended_by = self.amended_by.strip()
+        if bool(self.amended_on) != bool(self.amended_by):
+            missing = "amended_by" if self.amended_on else "amended_on"
+            raise ValidationError({missing: _("Fill in both the date and the number of the amending law, or neither.")})

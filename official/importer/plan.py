@@ -17,6 +17,10 @@ class Change:
     before: str = ""
     after: str = ""
 
+    def __post_init__(self):
+        # A text column never written holds NULL (a language added after the record): no text.
+        self.before, self.after = self.before or "", self.after or ""
+
 
 @dataclass
 class Compared:

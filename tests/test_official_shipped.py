@@ -1,0 +1,97 @@
+"""The official text ships with the site (#33 item 1): content/official/ holds Adilet's Word file of
+Law No. 230-VIII as signed, with its manifest; `make setup` imports it (`load_official`), once.
+The tests' database is loaded the same way (tests/conftest.py), so these check what a fresh clone
+shows."""
+
+import datetime
+import io
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from law.content import database_hash
+from law.models import Article, Paragraph
+from official.models import OfficialTextChange, OfficialTextVersion
+from official.shipped import ShippedTextError, load, manifests
+from official.versions import edition_versions
+
+from .conftest import soup, visible_text
+
+pytestmark = pytest.mark.django_db
+
+LAW = "law-230-viii"
+
+
+def shipped_ru():
+    return next(s for s in manifests() if s.edition == LAW and s.lang == "ru")
+
+
+def test_all_31_articles_have_the_russian_official_text_after_setup():
+    articles = Article.objects.filter(edition__slug=LAW)
+    assert articles.count() == 31
+    assert all(a.official_title_ru for a in articles)
+    paragraphs = Paragraph.objects.filter(article__edition__slug=LAW)
+    assert paragraphs.count() > 150 and not paragraphs.filter(official_text_ru="").exists()
+    assert not paragraphs.exclude(official_text_kk=None).exclude(official_text_kk="").exists()
+
+
+def test_the_first_load_is_the_first_version_dated_by_the_text_not_a_change():
+    (version,) = OfficialTextVersion.objects.filter(edition__slug=LAW)
+    assert (version.lang, version.as_of, version.as_of_basis) == ("ru", datetime.date(2025, 11, 17), "signed")
+    assert version.source_sha256 == shipped_ru().sha256 and version.source_url.startswith("https://adilet.zan.kz/")
+    assert set(OfficialTextChange.objects.filter(version=version).values_list("kind", flat=True)) == {"added"}
+    assert not Article.objects.filter(edition__slug=LAW, needs_review=True).exists()
+    assert not Paragraph.objects.filter(article__edition__slug=LAW, note_needs_review=True).exists()
+    (listed,) = edition_versions(version.edition)
+    assert listed.is_first  # the list of changes sums it up as the first text, not paragraph by paragraph
+
+
+def test_the_article_page_says_as_signed_and_from_where():
+    box = soup(Client().get(f"/en/ai-law/{LAW}/article-21/")).find(class_="official-missing")
+    assert box is not None  # English: not on the site yet
+    russian = soup(Client().get(f"/ru/ai-law/{LAW}/article-21/")).find(class_="official-version")
+    said = visible_text(russian)
+    assert "17 ноября 2025" in said and "adilet.zan.kz" in said
+    assert "подписан" in said  # the text as signed, not "the day it was loaded"
+
+
+def test_a_second_load_changes_nothing():
+    before = (database_hash(), list(OfficialTextVersion.objects.values_list("pk", "checked_at")))
+    out = io.StringIO()
+    call_command("load_official", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert (database_hash(), list(OfficialTextVersion.objects.values_list("pk", "checked_at"))) == before
+
+
+def test_a_later_text_from_elsewhere_is_kept():
+    version = OfficialTextVersion.objects.get(edition__slug=LAW, lang="ru")
+    OfficialTextVersion.objects.filter(pk=version.pk).update(source_name="Z2500000230.docx", source_sha256="0" * 64)
+    assert "kept the later text" in load(shipped_ru())
+    assert OfficialTextVersion.objects.filter(edition__slug=LAW).count() == 1
+
+
+@pytest.fixture
+def copy(tmp_path):
+    folder = tmp_path / "official"
+    shutil.copytree(shipped_ru().manifest.parent.parent, folder)
+    return folder / LAW
+
+
+def test_a_file_that_does_not_match_its_manifest_is_refused(copy):
+    (copy / "ru.docx").write_bytes((copy / "ru.docx").read_bytes() + b"\0")
+    with pytest.raises(ShippedTextError, match="SHA-256"):
+        manifests(copy.parent)
+
+
+def test_a_manifest_whose_date_is_not_the_texts_is_refused_and_nothing_changes(copy):
+    manifest = copy / "ru.toml"
+    manifest.write_text(manifest.read_text().replace("2025-11-17", "2026-06-24"), encoding="utf-8")
+    (shipped,) = manifests(copy.parent)
+    OfficialTextVersion.objects.all().delete()
+    Paragraph.objects.filter(article__edition__slug=LAW).update(official_text_ru="")
+    before = database_hash()
+    with pytest.raises(ShippedTextError, match="the manifest says 2026-06-24"):
+        load(shipped)
+    assert database_hash() == before and not OfficialTextVersion.objects.exists()
