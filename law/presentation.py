@@ -102,6 +102,26 @@ def official_text_languages(article: Article, paragraphs) -> list[str]:
     return [code for code in LANGUAGE_CODES if code in found]
 
 
+@dataclass
+class TextInLanguage:
+    code: str
+    name: str
+    text: str
+
+
+def official_title_elsewhere(article: Article) -> TextInLanguage | None:
+    """Where the article's official title is not in the page's language: the first language it is
+    in (the law ships in Russian), to show it marked as that language, never as this one's."""
+    current = get_language()
+    if text_in(article, "official_title", current):
+        return None
+    for code in LANGUAGE_CODES:
+        title = text_in(article, "official_title", code)
+        if title:
+            return TextInLanguage(code, LANGUAGE_NAMES[code], title)
+    return None
+
+
 def amendments(paragraphs) -> list:
     """The paragraphs a later law amended, each once as people cite it ('1-after' is paragraph 1)."""
     seen, found = set(), []

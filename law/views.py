@@ -95,6 +95,7 @@ def article_context(request, edition_slug, number):
         ],
         "notes": [para for para in paragraphs if text_in(para, "note_html", lang)],
         "amended": p.amendments(paragraphs),
+        "official_title_elsewhere": p.official_title_elsewhere(current),
         "has_explanation": lang in explained_in,
         "explanation_elsewhere": p.other_languages(explained_in, url_in),
         "has_official_text": lang in official_in,

@@ -295,3 +295,16 @@ def test_where_no_language_has_the_official_text_the_line_does_not_say_in_this_l
     Paragraph.objects.filter(article__edition__slug="law-230-viii", article__number="17").update(official_text_ru="")
     said = visible_text(soup(client.get(f"/{lang}/ai-law/law-230-viii/article-17/")).find(class_="official-missing"))
     assert {"kk": "бұл тілде", "ru": "на этом языке", "en": "in this language"}[lang] not in said
+
+
+def test_the_official_russian_title_shows_on_every_language_marked_as_russian(client):
+    title = Article.objects.get(edition__slug="law-230-viii", number="21").official_title_ru
+    assert title
+    russian = soup(client.get("/ru/ai-law/law-230-viii/article-21/")).find(class_="official-title")
+    assert title in visible_text(russian) and russian.find(attrs={"lang": "ru"}) is None
+    for lang in ("kk", "en"):
+        line = soup(client.get(f"/{lang}/ai-law/law-230-viii/article-21/")).find(class_="official-title")
+        shown = line.find("span", attrs={"lang": "ru"})
+        assert visible_text(shown) == title and "(Русский)" in visible_text(line)
+    draft = soup(client.get("/en/ai-law/draft-2025/article-18/"))
+    assert draft.find(class_="official-title") is None
