@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, text_in
 
 from .presentation import article_title
+from .record_names import paragraph_heading
 
 TEXT_KINDS = ("official", "explanation")
 MAX_CODES = 10  # more than this in `langs` is not a choice anyone made: refuse without parsing further
@@ -96,8 +97,7 @@ def official_rows(paragraphs, langs: list[str]) -> list[Row]:
         cells = [Cell(code, text=text_in(paragraph, "official_text", code)) for code in langs]
         if all(cell.missing for cell in cells):
             continue
-        heading = _("Paragraph %(label)s") % {"label": paragraph.label}
-        rows.append(Row(f"p-{paragraph.label}", heading, paragraph.anchor, cells))
+        rows.append(Row(f"p-{paragraph.label}", paragraph_heading(paragraph.label), paragraph.anchor, cells))
     return rows
 
 
@@ -120,12 +120,12 @@ def explanation_rows(article, paragraphs, langs: list[str], official: str | None
         ),
     ]
     for paragraph in paragraphs:
-        heading = _("Note on paragraph %(label)s") % {"label": paragraph.label}
+        heading = _("Explanation: %(name)s") % {"name": paragraph_heading(paragraph.label)}
         cells = [Cell(code, html=text_in(paragraph, "note_html", code)) for code in langs]
         if official:
             law = Cell(official, text=text_in(paragraph, "official_text", official), official=True)
             if all(cell.missing for cell in cells) and not law.missing:
-                heading = _("Paragraph %(label)s") % {"label": paragraph.label}
+                heading = paragraph_heading(paragraph.label)
                 cells = [Cell(cell.lang, empty=True) for cell in cells]  # deliberately no note
             cells.append(law)
         rows.append(Row(f"note-{paragraph.label}", heading, paragraph.anchor, cells))

@@ -82,6 +82,20 @@ def article_name(article) -> str:
     return in_edition(titled(_("Article %(number)s") % {"number": article.number}, title, lang), article.edition)
 
 
+def paragraph_heading(label: str) -> str:
+    """'Paragraph 3, subparagraph 2' (or 'Subparagraph 2' where the article's paragraphs are not
+    numbered, as in Article 1's definitions), as a heading names a paragraph within its article."""
+    label = continued(label) or label  # the part of a paragraph after its subparagraphs is the paragraph's
+    if label == "0":
+        return _("The article's opening words")
+    if "-" in label:
+        paragraph, sub = label.rsplit("-", 1)
+        if paragraph == "0":
+            return _("Subparagraph %(sub)s") % {"sub": sub}
+        return _("Paragraph %(paragraph)s, subparagraph %(sub)s") % {"paragraph": paragraph, "sub": sub}
+    return _("Paragraph %(label)s") % {"label": label}
+
+
 def citation(number: str, label: str) -> str:
     """'Article 17, paragraph 3, subparagraph 3', as the public pages cite a paragraph."""
     if not label:

@@ -20,6 +20,7 @@ from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import LANGUAGE_NAMES, text_in
 from law.models import Edition, Status
 from law.presentation import visible_articles
+from law.record_names import paragraph_heading
 
 from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, needle
 from .models import Kind, SearchEntry
@@ -165,9 +166,9 @@ class Urls:
 
 def snippet_label(item: SearchEntry) -> str:
     if item.kind == Kind.OFFICIAL:
-        return _("Official text, paragraph %(label)s") % {"label": item.label}
+        return _("Official text: %(name)s") % {"name": paragraph_heading(item.label)}
     if item.kind == Kind.NOTE:
-        return _("Note on paragraph %(label)s") % {"label": item.label}
+        return _("Explanation: %(name)s") % {"name": paragraph_heading(item.label)}
     if item.kind == Kind.QUESTION:
         return _("A question of “Does this apply to me?”: its explanation and answers")
     if item.kind == Kind.RIGHT and item.label:

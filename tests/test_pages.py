@@ -308,3 +308,22 @@ def test_the_official_russian_title_shows_on_every_language_marked_as_russian(cl
         assert visible_text(shown) == title and "(Русский)" in visible_text(line)
     draft = soup(client.get("/en/ai-law/draft-2025/article-18/"))
     assert draft.find(class_="official-title") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "definitions", "ban"),
+    [
+        ("en", "Subparagraph 1", "Paragraph 3, subparagraph 1"),
+        ("ru", "Подпункт 1", "Пункт 3, подпункт 1"),
+        ("kk", "1) тармақша", "3-тармақ, 1) тармақша"),
+    ],
+)
+def test_notes_name_their_paragraph_as_the_law_numbers_it(client, lang, definitions, ban):
+    """Article 1's definitions are subparagraphs 1) to 15) of an unnumbered opening: never "paragraph 0-1"."""
+    first = soup(client.get(f"/{lang}/ai-law/law-230-viii/article-1/"))
+    headings = [visible_text(h) for h in first.select(".paragraph-note h4")]
+    assert headings[0] == definitions and not any("0-" in h for h in headings)
+    links = [visible_text(a) for a in first.select("a.note-link")]  # beside the official text: Russian
+    assert not any("0-" in text for text in links) and (links or lang != "ru")
+    seventeen = soup(client.get(f"/{lang}/ai-law/law-230-viii/article-17/"))
+    assert ban in [visible_text(h) for h in seventeen.select(".paragraph-note h4")]

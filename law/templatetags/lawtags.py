@@ -15,6 +15,14 @@ register = template.Library()
 
 
 @register.filter
+def paragraph_heading(label):
+    """A paragraph named within its article: 'Paragraph 3, subparagraph 2' (law.record_names)."""
+    from law.record_names import paragraph_heading as heading
+
+    return heading(label)
+
+
+@register.filter
 def longdate(value):
     return presentation.long_date(value)
 
