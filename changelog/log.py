@@ -193,7 +193,7 @@ def cached_entries() -> list[dict]:
 def entries(limit: int = 30) -> list[Entry]:
     """The latest entries, with their (published) articles, times in the site's time zone."""
     rows = cached_entries()
-    articles = Article.objects.filter(status=Status.PUBLISHED).select_related("edition")
+    articles = Article.objects.published().select_related("edition")
     published = {str(a.pk): a for a in articles}
     shown = []
     for row in rows:

@@ -8,7 +8,7 @@ from editorial.languages import LANGUAGE_CODES, text_in
 from editorial.page_cache import made_from_query
 from law import presentation as p
 from law import views as law_views
-from law.models import Edition
+from law.models import Article, Edition
 from law.views import published_page
 
 from . import compare
@@ -76,7 +76,7 @@ def article_compare(request, edition, number):
     if "editions" not in request.GET:
         return law_views.article_compare(request, edition=edition, number=number)
     own = law_views.get_edition(edition)
-    visible = p.visible_articles(request.user)
+    visible = Article.objects.visible_to(request.user)
     article = visible.filter(edition=own, number=number).select_related("edition").first()
     if article is None:
         raise Http404("No such article")

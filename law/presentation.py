@@ -63,11 +63,6 @@ def edition_status_notice(edition: Edition) -> dict | None:
     return {"edition": edition, "successor": successor}
 
 
-def visible_articles(user):
-    """Published articles for the public; every article for signed-in staff (to preview drafts)."""
-    return Article.objects.visible_to(user)
-
-
 def article_title(article: Article, lang: str | None = None) -> str:
     lang = lang or get_language()
     return text_in(article, "plain_title", lang) or text_in(article, "official_title", lang)

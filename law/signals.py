@@ -6,7 +6,7 @@ bump the version once, after the commit.
 
 A save the public cannot see leaves the cached pages alone, so that editors working on a draft do
 not empty the cache for every visitor. What the public sees of an article is decided by its status
-alone (law.presentation.visible_articles; the question flow and search filter the same way): a save
+alone (Article.objects.visible_to; the question flow and search filter the same way): a save
 is unseen when the article is not published after it and was not published before it. The same goes
 for its paragraphs, rights and duties. One thing of a hidden article does show: the glossary names
 the article a term comes from by number and edition, so changing those bumps all the same. Deletes

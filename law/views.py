@@ -14,14 +14,11 @@ from editorial.page_cache import made_from_query
 from . import compare
 from . import glossary as g
 from . import presentation as p
-from .models import Edition, Page, Status
+from .models import Article, Edition, Page
 
 
 def published_page(request, slug):
-    page = Page.objects.filter(slug=slug).first()
-    if page and page.status != Status.PUBLISHED and not request.user.is_staff:
-        page = None
-    return page
+    return Page.objects.visible_to(request.user).filter(slug=slug).first()
 
 
 def home(request):
@@ -47,7 +44,7 @@ def get_edition(slug):
 
 def edition(request, edition):
     edition = get_edition(edition)
-    articles = p.visible_articles(request.user).filter(edition=edition).select_related("chapter", "edition")
+    articles = Article.objects.visible_to(request.user).filter(edition=edition).select_related("chapter", "edition")
     chapters = p.by_chapter(edition.chapters.all(), articles)
     return render(
         request,
@@ -64,7 +61,7 @@ def edition(request, edition):
 def article_context(request, edition_slug, number):
     """Everything the article page and its printable summary show; 404 for hidden articles."""
     edition = get_edition(edition_slug)
-    visible = p.visible_articles(request.user).filter(edition=edition)
+    visible = Article.objects.visible_to(request.user).filter(edition=edition)
     current = (
         visible.select_related("chapter")
         .prefetch_related("paragraphs", "rights_and_duties__paragraph")
@@ -102,7 +99,7 @@ def article_context(request, edition_slug, number):
         "official_in_any_language": bool(official_in),
         "official_elsewhere": p.other_languages(official_in, url_in),
         "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
-        "is_preview": current.status != Status.PUBLISHED,
+        "is_preview": not current.is_published,
         "visible": visible,
         "permanent_url": absolute_url(request, url_in(lang)),
     }
@@ -126,7 +123,7 @@ def article_compare(request, edition, number):
     """The article's official text or explanation in two or three languages, one column each."""
     edition = get_edition(edition)
     current = (
-        p.visible_articles(request.user)
+        Article.objects.visible_to(request.user)
         .filter(edition=edition, number=number)
         .select_related("chapter")
         .prefetch_related("paragraphs")
@@ -153,7 +150,7 @@ def article_compare(request, edition, number):
             "columns": compare.columns(current, choice.langs, official),
             "rows": [] if choice.error else compare.compare_rows(current, paragraphs, choice, official),
             "compare": compare.form_options(choice),
-            "is_preview": current.status != Status.PUBLISHED,
+            "is_preview": not current.is_published,
         },
         status=400 if choice.error else 200,
     )
@@ -172,7 +169,7 @@ def edition_print(request, edition):
     """The booklet: every visible article's summary, chapter by chapter, then the edition's glossary."""
     edition = get_edition(edition)
     articles = (
-        p.visible_articles(request.user)
+        Article.objects.visible_to(request.user)
         .filter(edition=edition)
         .select_related("chapter")
         .prefetch_related("paragraphs", "rights_and_duties__paragraph")

@@ -10,7 +10,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from checker.models import FlowDeclaration
-from law.models import Article, Edition, Page, Status
+from law.models import Article, Edition, Page
 
 # The free-standing pages written as content, by their slug, and the URL that shows each.
 PAGE_URLS = {
@@ -46,7 +46,7 @@ class ContentPages(SiteSitemap):
     priority = 0.5
 
     def items(self):
-        slugs = Page.objects.filter(status=Status.PUBLISHED, slug__in=PAGE_URLS).values_list("slug", flat=True)
+        slugs = Page.objects.published().filter(slug__in=PAGE_URLS).values_list("slug", flat=True)
         return sorted(slugs)
 
     def location(self, item):
@@ -79,11 +79,7 @@ class Articles(SiteSitemap):
     priority = 0.6
 
     def items(self):
-        return (
-            Article.objects.filter(status=Status.PUBLISHED)
-            .select_related("edition")
-            .order_by("edition__in_force_from", "position")
-        )
+        return Article.objects.published().select_related("edition").order_by("edition__in_force_from", "position")
 
     def location(self, item):
         return item.get_absolute_url()

@@ -12,7 +12,7 @@ from .versions import edition_versions, word_diff
 def changes(request, edition):
     edition = get_object_or_404(Edition, slug=edition)
     versions = edition_versions(edition)
-    visible = set(presentation.visible_articles(request.user).filter(edition=edition).values_list("number", flat=True))
+    visible = set(Article.objects.visible_to(request.user).filter(edition=edition).values_list("number", flat=True))
     known = set(Article.objects.filter(edition=edition).values_list("number", flat=True))
     for version in versions:
         version.language_name = LANGUAGE_NAMES.get(version.lang, version.lang)

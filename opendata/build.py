@@ -17,7 +17,7 @@ from checker.models import FlowDeclaration, FlowText
 from concordance.models import Correspondence
 from editorial.addresses import absolute_url
 from editorial.languages import LANGUAGE_CODES, text_in
-from law.models import Article, Edition, GlossaryTerm, RightOrDuty, SiteState, Status
+from law.models import Article, Edition, GlossaryTerm, RightOrDuty, SiteState
 
 # v1 stays stable: an additive change (a new field) bumps the minor number; anything that would
 # break a reader of v1 gets a new address (/data/v2/).
@@ -168,7 +168,7 @@ def glossary(edition: Edition) -> list[dict]:
             "definition": texts(term, "definition"),
             "also_called": lines(term, "also_called"),
             # The article that defines the term, when the public can read it.
-            "article": term.article.number if term.article and term.article.status == Status.PUBLISHED else None,
+            "article": term.article.number if term.article and term.article.is_published else None,
         }
         for term in terms
     ]
@@ -189,7 +189,7 @@ def concordance(edition: Edition) -> list[dict]:
     entries = []
     for row in rows:
         earlier, later = list(row.earlier_articles.all()), list(row.later_articles.all())
-        if any(a.status != Status.PUBLISHED for a in earlier + later):
+        if not all(a.is_published for a in earlier + later):
             continue
         entries.append(
             {

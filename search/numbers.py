@@ -5,8 +5,8 @@ import re
 
 from django.db.models import Case, IntegerField, Value, When
 
-from law.models import Edition
-from law.presentation import article_title, visible_articles
+from law.models import Article, Edition
+from law.presentation import article_title
 
 NUMBER = r"(\d{1,3}(?:-\d{1,2})?)"
 ARTICLE_WORD = r"(?:article|art|статья|статьи|статье|ст|бап|бабы|бабында)"
@@ -33,7 +33,7 @@ def articles_numbered(number: str, user) -> list[dict]:
         return []
     main = Edition.objects.main()
     articles = (
-        visible_articles(user)
+        Article.objects.visible_to(user)
         .filter(number=number)
         .select_related("edition")
         .annotate(first=Case(When(edition=main, then=Value(0)), default=Value(1), output_field=IntegerField()))

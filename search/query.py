@@ -18,8 +18,7 @@ from django.utils.translation import override
 
 from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import LANGUAGE_NAMES, text_in
-from law.models import Edition, Status
-from law.presentation import visible_articles
+from law.models import Article, Edition
 from law.record_names import paragraph_heading
 
 from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, needle
@@ -222,7 +221,7 @@ def matching_entries(query: Query, lang: str, user):
     for word in query.words:
         entries = entries.filter(word_condition(word))
     # Glossary entries have no article; the others are shown only where their article may be.
-    entries = entries.filter(Q(article__isnull=True) | Q(article__in=visible_articles(user)))
+    entries = entries.filter(Q(article__isnull=True) | Q(article__in=Article.objects.visible_to(user)))
     same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())
     # The law that binds people today before the history (the draft): its own words, searched for
     # («маркировкой»), find its articles, not the draft's glossary.
@@ -261,7 +260,7 @@ def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
             number=article.number,
             edition=article.edition.short_title,
             title=highlight(title, words, item.lang),
-            is_unpublished=article.status != Status.PUBLISHED,
+            is_unpublished=not article.is_published,
         )
     if item.kind == Kind.QUESTION:
         return Result(

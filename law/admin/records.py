@@ -11,7 +11,7 @@ from editorial.languages import LANGUAGE_CODES
 from review import workflow
 from review.admin import ReviewedAdmin
 
-from ..models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty, Status
+from ..models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
 
 
@@ -34,7 +34,7 @@ class RightOrDutyAdmin(EditorAdmin):
         # A published article changes through its reviewed next version, on the article's own page:
         # a right or duty of it is edited there, among the article's rows.
         item = self.get_object(request, object_id)
-        if item is not None and item.article.status == Status.PUBLISHED:
+        if item is not None and item.article.is_published:
             self.message_user(
                 request,
                 _("“%(article)s” is published: change this right or duty here, in the article's next version.")
@@ -48,18 +48,18 @@ class RightOrDutyAdmin(EditorAdmin):
     # A right or duty of a published article changes only in the article's reviewed next version: here
     # it can be neither changed, deleted, restored nor moved onto a published article.
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.article.status == Status.PUBLISHED:
+        if obj is not None and obj.article.is_published:
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.article.status == Status.PUBLISHED:
+        if obj is not None and obj.article.is_published:
             return False
         return super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":
-            kwargs["queryset"] = Article.objects.exclude(status=Status.PUBLISHED).select_related("edition")
+            kwargs["queryset"] = Article.objects.not_published().select_related("edition")
             kwargs["help_text"] = _(
                 "Articles not yet published. A published article's rights and duties change on its own page."
             )

@@ -5,10 +5,11 @@ Every text field is translated into kk, ru and en by django-modeltranslation (se
 Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
 """
 
-from .articles import LABEL, NUMBER, Article, ArticleQuerySet, Chapter, Paragraph
+from .articles import LABEL, NUMBER, Article, Chapter, Paragraph
 from .bookkeeping import ContentLoad, SiteState
 from .editions import Act, Edition, EditionQuerySet, Status
 from .pages import GlossaryTerm, Page
+from .publishing import Publishable, PublishableQuerySet
 from .rights import RightOrDuty, RightOrDutyQuerySet, Role
 
 __all__ = [
@@ -16,7 +17,6 @@ __all__ = [
     "NUMBER",
     "Act",
     "Article",
-    "ArticleQuerySet",
     "Chapter",
     "ContentLoad",
     "Edition",
@@ -24,6 +24,8 @@ __all__ = [
     "GlossaryTerm",
     "Page",
     "Paragraph",
+    "Publishable",
+    "PublishableQuerySet",
     "RightOrDuty",
     "RightOrDutyQuerySet",
     "Role",

@@ -12,7 +12,8 @@ from editorial.models import EditableContent
 from editorial.numbering import LABEL_RE, continued, is_subparagraph
 
 from ..record_names import article_name, chapter_name, paragraph_name
-from .editions import Edition, Status
+from .editions import Edition
+from .publishing import Publishable
 
 # Values used in public addresses and in ordering (article-7-1, #p-3-2): digits joined by hyphens.
 NUMBER = RegexValidator(r"^\d{1,4}(-\d{1,4}){0,2}$", _("Use digits, joined by hyphens: 7 or 7-1."))
@@ -45,19 +46,7 @@ class Chapter(EditableContent):
         return chapter_name(self)
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What the public sees: published articles only (the one definition of "published")."""
-        return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Published articles for the public; every article for signed-in staff (to preview drafts)."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
-
-
-class Article(EditableContent):
+class Article(Publishable, EditableContent):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles", verbose_name=_("edition"))
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="articles", verbose_name=_("chapter"))
     number = models.CharField(
@@ -75,7 +64,6 @@ class Article(EditableContent):
         blank=True,
         help_text=_("Editorial notes and footnotes from the official publication: not part of the law."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     last_checked = models.DateField(_("explanation last checked"), null=True, blank=True)
     needs_review = models.BooleanField(
         _("explanation needs review"),
@@ -87,8 +75,6 @@ class Article(EditableContent):
     # explanation has been reviewed (needs_review unticked), which clears it.
     official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
-
-    objects = ArticleQuerySet.as_manager()
 
     required_texts = ("title",)
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
@@ -107,10 +93,6 @@ class Article(EditableContent):
 
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
-
-    def is_visible_to(self, user) -> bool:
-        """Whether `user` may open the article's page (Article.objects.visible_to, for one article)."""
-        return self.status == Status.PUBLISHED or (user.is_authenticated and user.is_staff)
 
     def save(self, *args, **kwargs):
         if not self.needs_review and self.official_changed_on:

@@ -10,7 +10,8 @@ from editorial.models import EditableContent
 
 from ..record_names import glossary_term_name, page_name
 from .articles import Article
-from .editions import Edition, Status
+from .editions import Edition
+from .publishing import Publishable
 
 
 class GlossaryTerm(EditableContent):
@@ -60,14 +61,13 @@ class GlossaryTerm(EditableContent):
         return [line.strip() for line in (getattr(self, f"also_called_{lang}") or "").splitlines() if line.strip()]
 
 
-class Page(EditableContent):
+class Page(Publishable, EditableContent):
     """A free-standing page written as content: the home page text, the Committee regulation."""
 
     slug = models.SlugField(_("name in web addresses"), unique=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
     body = models.TextField(_("body (Markdown)"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     last_checked = models.DateField(_("last checked"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 
