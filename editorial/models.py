@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import models
 from django.utils import timezone
 
@@ -123,11 +121,6 @@ class EditableContent(models.Model):
             changes[group] = tracking.updated_entries(dict(changes.get(group, {})), values, fields, now)
         self.language_changes = changes
 
-    def group_digest(self, group: str, lang: str) -> str:
-        """The digest of the group's texts in one language, as they are now (normalised)."""
-        fields = self.tracked_groups[group]
-        return tracking.texts_digest(tracking.group_texts(tracking.record_values(self, fields), fields, lang))
-
     def based_on(self, group: str, lang: str) -> dict[str, str]:
         """The digests of the other languages' texts when this language's text was last written."""
         return dict(((self.language_changes or {}).get(group, {}).get(lang) or {}).get("based_on") or {})
@@ -148,8 +141,3 @@ class EditableContent(models.Model):
         """The languages whose newer text makes this language's text out of date."""
         entries, digests, present = self._tracking_state(group)
         return tracking.stale_sources(entries, digests, present, lang) if present.get(lang) else []
-
-    def changed_at(self, group: str, lang: str):
-        """When the group's text in this language last changed (None if never written)."""
-        value = (self.language_changes or {}).get(group, {}).get(lang, {}).get("at")
-        return datetime.datetime.fromisoformat(value) if value else None

@@ -76,7 +76,6 @@ class Article(Publishable, EditableContent):
     official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 
-    required_texts = ("title",)
     markdown_fields = {"summary": "summary_html", "for_you": "for_you_html"}
     glossary_linked = ("summary", "for_you")
     required_texts = ("plain_title", "summary")
