@@ -31,8 +31,9 @@ from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from reversion.models import Revision, Version, _safe_revert
-from reversion.revisions import _get_options
+from reversion.models import Revision, Version
+
+from editorial.compat.reversion_internals import follow, safe_revert, stored_object, version_model
 
 from .changes import bulk_change
 
@@ -49,7 +50,7 @@ _only: ContextVar[Version | None] = ContextVar("law_restore_only", default=None)
 
 def keep_present_state(version: Version) -> None:
     """Give the stored copy the record's present status and language-change record before it is saved."""
-    copy = version._object_version.object
+    copy = stored_object(version)
     model = type(copy)
     names = [name for name in KEPT_ON_RESTORE if any(f.name == name for f in model._meta.concrete_fields)]
     if not names or copy.pk is None:
@@ -94,7 +95,7 @@ def restoring():
 def part_relations(model) -> list[tuple[type, str]]:
     """(part model, its key to the record) for each kind of part kept with the record's versions."""
     found = []
-    for name in _get_options(model).follow:
+    for name in follow(model):
         relation = model._meta.get_field(name)
         if isinstance(relation, models.ManyToOneRel):
             found.append((relation.related_model, relation.field.attname))
@@ -104,7 +105,7 @@ def part_relations(model) -> list[tuple[type, str]]:
 def record_versions(version: Version) -> list[Version]:
     """The version and, from its revision, the versions of the record's parts."""
     chosen = [version]
-    for part_model, key in part_relations(version._model):
+    for part_model, key in part_relations(version_model(version)):
         type_id = ContentType.objects.db_manager(version._state.db).get_for_model(part_model).pk
         for part in version.revision.version_set.filter(content_type_id=type_id, db=version.db):
             if str(part.field_dict.get(key)) == str(version.object_id):
@@ -119,12 +120,12 @@ def revert_record(version: Version, delete: bool = False) -> None:
     with restoring():
         if delete:
             kept = {(part.content_type_id, str(part.object_id)) for part in chosen}
-            for part_model, key in part_relations(version._model):
+            for part_model, key in part_relations(version_model(version)):
                 type_id = ContentType.objects.get_for_model(part_model).pk
                 present = part_model._default_manager.using(version.db).filter(**{key: version.object_id})
                 extra = [p.pk for p in present if (type_id, str(p.pk)) not in kept]
                 part_model._default_manager.using(version.db).filter(pk__in=extra).delete()
-        _safe_revert(chosen)  # reversion's own order: what fails for a missing record is tried again
+        safe_revert(chosen)  # reversion's own order: what fails for a missing record is tried again
 
 
 @contextmanager
@@ -146,7 +147,7 @@ def wrap_version_revert(revert):
         with restoring():
             keep_present_state(self)
             revert(self)
-            _restored.get().append((self._model, self._object_version.object.pk, self.db))
+            _restored.get().append((version_model(self), stored_object(self).pk, self.db))
 
     revert_and_keep_in_step.keeps_restores_in_step = True
     return revert_and_keep_in_step

@@ -1,5 +1,7 @@
 """The "Editors" group: may change the site's content and nothing else (no users, groups, rights)."""
 
+from editorial.compat.django_internals import permissions_created_during_migration
+
 EDITORS = "Editors"
 
 # (app label, model name, actions). Words of the flow and the act's title can be changed, not added.
@@ -30,12 +32,8 @@ def sync_editors_group(apps=None, **kwargs):
     apps = apps or global_apps
     for config in apps.get_app_configs():
         # Permissions are normally created after all migrations; a fresh database needs them now.
-        stub = getattr(config, "models_module", None) is None
-        if stub:
-            config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
-        if stub:
-            config.models_module = None
+        with permissions_created_during_migration(config):
+            create_permissions(config, apps=apps, verbosity=0)
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     group, _created = group_model.objects.get_or_create(name=EDITORS)

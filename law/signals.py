@@ -27,6 +27,8 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from editorial.compat.django_internals import on_commit_pending
+
 from .changes import site_version_changed
 from .models import Article, Paragraph, RightOrDuty, SiteState, Status
 
@@ -40,8 +42,7 @@ def bump_now():
 
 def bump_pending() -> bool:
     """A bump is already due at the end of the present transaction."""
-    connection = transaction.get_connection()
-    return connection.in_atomic_block and any(entry[1] is bump_now for entry in connection.run_on_commit)
+    return on_commit_pending(transaction.get_connection(), bump_now)
 
 
 def bump():

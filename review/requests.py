@@ -12,6 +12,8 @@ import re
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 
+from editorial.compat.django_internals import without_csrf_check
+
 MODE = "_review_mode"
 SAVE_NEXT = "save-next-version"  # an editor's save of a live record becomes its next version
 SHOW_NEXT = "show-next-version"  # the change form shows the next version, not the live record
@@ -60,6 +62,6 @@ def as_posted(request, data: dict[str, list[str]], new_mode: str):
     posted.method = "POST"
     posted.POST = form
     posted._files = MultiValueDict()
-    posted._dont_enforce_csrf_checks = True
+    without_csrf_check(posted)
     setattr(posted, MODE, new_mode)
     return posted
