@@ -1,0 +1,170 @@
+"""The import of an edition's official text in the admin: upload, preview (what would change), and
+confirm. It sits above the law's admin: official/admin.py adds these views to the edition's admin,
+so that the law app needs nothing of this one."""
+
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from editorial.languages import LANGUAGE_CODES
+from law.models import Edition
+
+from . import importer
+from . import preview as official_preview
+from . import versions as official_versions
+from .importer.readers import ENCODING_NAMES
+from .models import OfficialTextVersion
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Official text"),
+        help_text=_(
+            "Adilet's Word file (.docx), its web page saved from the browser (.html), or a text file "
+            "(UTF-8, UTF-16 or Windows-1251)."
+        ),
+    )
+    lang = forms.ChoiceField(label=_("Language of the file"), choices=[(c, c) for c in LANGUAGE_CODES])
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.OFFICIAL_TEXT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; the limit is %(limit)s MB. Nothing was changed.")
+                % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            )
+        return upload
+
+
+def import_error(exc) -> str:
+    if exc.line is None:
+        return _("%(reason)s. Nothing was changed.") % {"reason": exc.reason}
+    return _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason}
+
+
+class OfficialTextImport:
+    """The edition admin's "Import the official text" views (a mixin for law's EditionAdmin)."""
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/import/",
+                self.admin_site.admin_view(self.import_view),
+                name="law_edition_import",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_view(self, request, pk):
+        """Step 1: upload and see what would change. Step 2: confirm (ticking that removals are
+        understood, when there are any). Nothing changes before."""
+        edition = Edition.objects.filter(pk=pk).first()
+        if edition is None or not self.has_change_permission(request, edition):
+            raise PermissionDenied
+        session_key = f"official-import-{edition.pk}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import the official text"),
+            "edition": edition,
+            "opts": self.model._meta,
+        }
+        if request.method == "POST" and request.POST.get("confirm"):
+            return self.confirm_import(request, edition, session_key, context)
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            lang, upload = form.cleaned_data["lang"], form.cleaned_data["file"]
+            try:
+                document = importer.read(upload.read())
+                import_plan = importer.plan(edition, importer.parse(document.lines, lang))
+            except importer.OfficialTextError as exc:
+                form.add_error("file", import_error(exc))
+            else:
+                # The lines as plain text: the confirmation parses exactly what the preview showed.
+                pending = {
+                    "text": document.text,
+                    "lang": lang,
+                    "format": document.format,
+                    "encoding": document.encoding,
+                    "name": upload.name[:255],
+                }
+                return self.import_preview(request, session_key, pending, import_plan, context)
+        context["form"] = form
+        # A browser never keeps a chosen file after an error: say so, with the file's name.
+        chosen = request.FILES.get("file") if request.method == "POST" else None
+        context["chosen_file"] = chosen.name if chosen else ""
+        return TemplateResponse(request, "admin/law/edition/import.html", context)
+
+    def import_preview(self, request, session_key, pending, import_plan, context, error=""):
+        """What the import would change, with a new confirmation token kept beside the file's text."""
+        pending = {**pending, "token": secrets.token_urlsafe(16), "fingerprint": import_plan.fingerprint}
+        request.session[session_key] = pending
+        as_of, basis = official_versions.as_of(import_plan.law, timezone.localdate())
+        read_as = OfficialTextVersion.Format(pending["format"]).label
+        encoding = ENCODING_NAMES.get(pending.get("encoding", ""), "")
+        if encoding:
+            read_as = _("%(format)s in the %(encoding)s encoding") % {"format": read_as, "encoding": encoding}
+        context.update(
+            {
+                "preview": official_preview.describe(import_plan),
+                "plan": import_plan,
+                "token": pending["token"],
+                "fingerprint": pending["fingerprint"],
+                "lang": pending["lang"],
+                "read_as": read_as,
+                "converted": pending.get("encoding") == "cp1251",
+                "as_of": as_of,
+                "as_of_basis": basis,
+                "confirm_error": error,
+            }
+        )
+        return TemplateResponse(request, "admin/law/edition/import_preview.html", context)
+
+    def confirm_import(self, request, edition, session_key, context):
+        pending = request.session.get(session_key)
+        if not pending or pending.get("token") != request.POST.get("confirm"):
+            messages.error(request, _("This import has expired. Please upload the file again."))
+            return redirect(request.path)
+        try:
+            import_plan = importer.plan(edition, importer.parse(pending["text"], pending["lang"]))
+        except importer.OfficialTextError as exc:
+            messages.error(request, import_error(exc))
+            return redirect(request.path)
+        if import_plan.fingerprint != pending.get("fingerprint"):
+            error = _(
+                "The stored text has changed since you checked the file. Here is what the import would change "
+                "now: check it and confirm again."
+            )
+            return self.import_preview(request, session_key, pending, import_plan, context, error)
+        needs_tick = import_plan.removals or import_plan.mismatches()
+        if needs_tick and request.POST.get("understood") != pending["fingerprint"]:
+            error = _(
+                "Nothing was imported: this import removes or replaces part of the official text. "
+                "Tick the confirmation above the button."
+            )
+            return self.import_preview(request, session_key, pending, import_plan, context, error)
+        source = importer.Source(pending["format"], name=pending["name"], imported_by=request.user.get_username())
+        importer.apply(import_plan, source)
+        del request.session[session_key]
+        count = len(import_plan.law.articles)
+        messages.success(
+            request,
+            ngettext(
+                "Imported %(count)s article (%(lang)s). Explanations whose official text changed are marked "
+                "“explanation needs review”; new articles are drafts until you publish them.",
+                "Imported %(count)s articles (%(lang)s). Explanations whose official text changed are marked "
+                "“explanation needs review”; new articles are drafts until you publish them.",
+                count,
+            )
+            % {"count": count, "lang": pending["lang"]},
+        )
+        return redirect(reverse("admin:law_article_translation_status"))
