@@ -214,3 +214,12 @@ def test_the_admin_reports_a_broken_file_with_its_line(imported, admin_client, t
     # In the editor's language (the admin's default, Kazakh): "out of order", with the line.
     error = visible_text(soup(response).find(class_="errorlist"))
     assert "реті бұзылған" in error and error.startswith("26-жол:")
+
+
+def test_a_new_chapter_without_a_title_is_saved_with_its_articles(edition):
+    from law.models import Chapter
+    from official.importer import Source, apply, plan
+
+    apply(plan(edition, parse("Глава 9\n\nСтатья 90. Проба\n\n1. Текст пробы.", "ru")), Source(format="text"))
+    chapter = Chapter.objects.get(edition=edition, number="9")
+    assert Article.objects.get(edition=edition, number="90").chapter == chapter

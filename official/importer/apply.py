@@ -64,6 +64,7 @@ def apply(import_plan: Plan, source: Source):
             stored_title = getattr(chapter, f"title_{lang}") or ""
             if not same_title(stored_title, title):  # the site's letter case is kept ("Общие положения")
                 setattr(chapter, f"title_{lang}", title)
+            if chapter.pk is None or not same_title(stored_title, title):
                 chapter.save()
             chapters[number] = chapter
         stored = {a.number: a for a in Article.objects.filter(edition=edition)}

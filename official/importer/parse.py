@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from editorial.numbering import after_subparagraphs, continued, number_key
+from editorial.numbering import after_subparagraphs, number_key
 
 from .errors import OfficialTextError
 from .layout import (
@@ -96,11 +96,11 @@ def signature_start(rows) -> int | None:
     return None
 
 
-def ends_subparagraphs(paragraph: ParsedParagraph) -> bool:
-    """Whether an unnumbered line after this paragraph closes its parent paragraph: it does after a
-    subparagraph, unless the subparagraph opens a list of its own (it ends with a colon)."""
-    label = paragraph.label
-    return "-" in label and continued(label) is None and not paragraph.lines[-1][-1].endswith(":")
+def list_open(paragraph: ParsedParagraph) -> bool:
+    """Whether the paragraph opened a list of its own ("…включает:") that its last line has not
+    closed yet (a list's items end with ";" and its last one with ".")."""
+    lines = [" ".join(parts) for parts in paragraph.lines]
+    return any(line.endswith(":") for line in lines) and not lines[-1].endswith(".")
 
 
 def signing_date(line: str, lang: str) -> datetime.date | None:
@@ -146,6 +146,7 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
     article: ParsedArticle | None = None
     current: ParsedParagraph | None = None
     paragraph_number = "0"
+    in_subparagraph = False  # the line before was a subparagraph's ("3)"), not a paragraph's ("3.", "3-1.")
     toc: set[str] | None = None  # headings listed in a table of contents, while inside it
     note: list[str] | None = None  # the parts of the note being read, joined at the end
 
@@ -243,7 +244,7 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
                 article = ParsedArticle(found, article_match.group("title").strip(), chapter, number)
                 too_long(number, _("the article's title"), article.title, MAX_TITLE)
                 law.articles.append(article)
-                current, paragraph_number = None, "0"
+                current, paragraph_number, in_subparagraph = None, "0", False
                 continue
             paragraph_match = PARAGRAPH.match(part)
             subparagraph_match = SUBPARAGRAPH.match(part)
@@ -254,19 +255,19 @@ def parse(text: str | list[Line], lang: str) -> ParsedLaw:
                     continue
                 raise OfficialTextError(number, _("text outside any article: %(start)s") % {"start": part[:60]})
             if paragraph_match:
-                paragraph_number = paragraph_match.group("number")
+                paragraph_number, in_subparagraph = paragraph_match.group("number"), False
                 current = add_paragraph(paragraph_number, paragraph_match.group("text"), number)
             elif subparagraph_match:
                 label = f"{paragraph_number}-{subparagraph_match.group('number')}"
-                current = add_paragraph(label, subparagraph_match.group("text"), number)
+                current, in_subparagraph = add_paragraph(label, subparagraph_match.group("text"), number), True
             elif current is None:
                 # Text directly under the article heading, before any numbered paragraph.
                 current = add_paragraph("0", part, number)
             elif not starts_block:
                 current.lines[-1].append(part)  # a wrapped line of the same line of the text
-            elif ends_subparagraphs(current):
+            elif in_subparagraph and not list_open(current):
                 # The paragraph goes on after its subparagraphs (Article 17(1)): its closing part.
-                current = add_paragraph(after_subparagraphs(current.label.rsplit("-", 1)[0]), part, number)
+                current, in_subparagraph = add_paragraph(after_subparagraphs(paragraph_number), part, number), False
             else:
                 current.lines.append([part])  # an unnumbered item or part on its own line (Article 27(1))
     for parts, owner in zip(notes, owners, strict=True):
