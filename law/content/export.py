@@ -32,8 +32,10 @@ def drop_empty(data: dict, keep: tuple = ()) -> dict:
     return {k: v for k, v in data.items() if k in keep or v not in ("", None, [], {}, False, 0)}
 
 
-def export_files() -> dict[str, str]:
-    """The database as content files: {relative path: text}."""
+def export_files(with_official_text: bool = False) -> dict[str, str]:
+    """The database as content files: {relative path: text}. `with_official_text`: as the files were
+    written before the official text left them (December 2026), for the migration that carries the
+    last load's database hash over to today's files (law/migrations/0015)."""
     from law.models import Act, Article, Edition, Page
 
     files: dict[str, str] = {}
@@ -72,6 +74,7 @@ def export_files() -> dict[str, str]:
                     "short_title": text_in(edition, "short_title", lang),
                     "official_url": text_in(edition, "official_url", lang),
                     "official_download_url": text_in(edition, "official_download_url", lang),
+                    **({"official_notes": text_in(edition, "official_notes", lang)} if with_official_text else {}),
                     "description": text_in(edition, "description", lang),
                     "chapters": {c.key: text_in(c, "title", lang) for c in chapters},
                 }
@@ -118,11 +121,26 @@ def export_files() -> dict[str, str]:
             del meta["rights_and_duties"]
         files[f"{base}/meta.toml"] = toml_text(meta)
         for lang in LANGUAGE_CODES:
+            official = (
+                {
+                    "official_title": text_in(article, "official_title", lang),
+                    "official_notes": text_in(article, "official_notes", lang),
+                }
+                if with_official_text
+                else {}
+            )
             data = {
+                **official,
                 "plain_title": text_in(article, "plain_title", lang),
                 "summary": text_in(article, "summary", lang),
                 "for_you": text_in(article, "for_you", lang),
-                "paragraphs": {p.label: {"note": text_in(p, "note", lang)} for p in paragraphs},
+                "paragraphs": {
+                    p.label: {
+                        **({"official": text_in(p, "official_text", lang)} if with_official_text else {}),
+                        "note": text_in(p, "note", lang),
+                    }
+                    for p in paragraphs
+                },
                 "rights_and_duties": {item.key: text_in(item, "text", lang) for item in items},
             }
             files[f"{base}/{lang}.toml"] = toml_text(data)
