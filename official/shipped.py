@@ -3,10 +3,11 @@ manifest, `<lang>.toml`, that says what it is, where it comes from, the date of 
 SHA-256. `manage.py load_official` (run by `make setup`) imports each one through the importer,
 so that a fresh clone shows the official text without reaching Adilet.
 
-Loading is idempotent: a file whose bytes were already imported changes nothing. A text loaded
-later from elsewhere (fetched from Adilet, uploaded by an editor) is newer than the shipped copy and
-is kept: the shipped file is only imported where its language has no text yet, or where the latest
-text came from this same shipped file and the file has since changed in git.
+Loading is idempotent: a file whose text is already the stored text changes nothing (the stored
+text is compared, not only the file's hash, so text lost since is put back). A text loaded from
+elsewhere (fetched from Adilet, uploaded by an editor) is kept unless the shipped file's text is
+of a later date: the shipped file is imported where its language has no text yet, where the latest
+text came from this same file, or where its `text_as_of` is later than the stored text's date.
 """
 
 from __future__ import annotations
@@ -95,12 +96,10 @@ def load(shipped: Shipped) -> str:
     if edition is None:
         raise ShippedTextError(f"{shipped.name}: no edition '{shipped.edition}' (load the content first)")
     previous = latest(edition, shipped.lang)
-    if previous is not None and previous.source_sha256 == shipped.sha256:
-        return f"{shipped.name}: already loaded ({shipped.lang}, text as of {previous.as_of:%Y-%m-%d})"
-    if previous is not None and previous.source_name != shipped.name:
+    if previous is not None and previous.source_name != shipped.name and previous.as_of >= shipped.text_as_of:
         return (
-            f"{shipped.name}: kept the later text loaded from {previous.source_url or previous.source_name} "
-            f"on {previous.imported_at:%Y-%m-%d}"
+            f"{shipped.name}: kept the text as of {previous.as_of:%Y-%m-%d} loaded from "
+            f"{previous.source_url or previous.source_name} on {previous.imported_at:%Y-%m-%d}"
         )
     try:
         document = read(shipped.file.read_bytes())
@@ -114,6 +113,9 @@ def load(shipped: Shipped) -> str:
             f"{shipped.name}: the text is as of {dated:%Y-%m-%d}, the manifest says {shipped.text_as_of:%Y-%m-%d}"
         )
     import_plan = plan(edition, law)
+    if previous is not None and previous.source_sha256 == shipped.sha256 and not import_plan.changes:
+        # The same file, and the stored text is still its text (checked, not assumed from the hash).
+        return f"{shipped.name}: already loaded ({shipped.lang}, text as of {previous.as_of:%Y-%m-%d})"
     source = Source(
         format=document.format,
         url=shipped.source_url,

@@ -57,19 +57,44 @@ def test_the_article_page_says_as_signed_and_from_where():
     assert "подписан" in said  # the text as signed, not "the day it was loaded"
 
 
+def official_columns():
+    """Every official text of the law as stored (the content hash leaves official text out)."""
+    articles = Article.objects.filter(edition__slug=LAW).order_by("number")
+    paragraphs = Paragraph.objects.filter(article__edition__slug=LAW).order_by("article__number", "label")
+    return (
+        list(articles.values_list("number", "official_title_ru", "official_notes_ru")),
+        list(paragraphs.values_list("article__number", "label", "official_text_ru", "version")),
+    )
+
+
 def test_a_second_load_changes_nothing():
-    before = (database_hash(), list(OfficialTextVersion.objects.values_list("pk", "checked_at")))
+    versions = list(OfficialTextVersion.objects.values_list("pk", "checked_at"))
+    before = (database_hash(), official_columns(), versions)
     out = io.StringIO()
     call_command("load_official", stdout=out)
     assert "already loaded" in out.getvalue()
-    assert (database_hash(), list(OfficialTextVersion.objects.values_list("pk", "checked_at"))) == before
+    assert (database_hash(), official_columns(), list(OfficialTextVersion.objects.values_list("pk", "checked_at"))) == (
+        before
+    )
 
 
-def test_a_later_text_from_elsewhere_is_kept():
+def test_text_lost_since_is_put_back():
+    before = official_columns()[1]
+    Paragraph.objects.filter(article__edition__slug=LAW, article__number="21").update(official_text_ru="")
+    assert "loaded 31 articles" in load(shipped_ru())
+    assert [row[:3] for row in official_columns()[1]] == [row[:3] for row in before]
+
+
+def test_a_later_text_from_elsewhere_is_kept_and_an_earlier_one_replaced():
     version = OfficialTextVersion.objects.get(edition__slug=LAW, lang="ru")
-    OfficialTextVersion.objects.filter(pk=version.pk).update(source_name="Z2500000230.docx", source_sha256="0" * 64)
-    assert "kept the later text" in load(shipped_ru())
+    elsewhere = {"source_name": "Z2500000230.docx", "source_sha256": "0" * 64}
+    OfficialTextVersion.objects.filter(pk=version.pk).update(as_of=datetime.date(2026, 7, 11), **elsewhere)
+    assert "kept the text as of 2026-07-11" in load(shipped_ru())
     assert OfficialTextVersion.objects.filter(edition__slug=LAW).count() == 1
+    OfficialTextVersion.objects.filter(pk=version.pk).update(as_of=datetime.date(2025, 1, 2))
+    Paragraph.objects.filter(article__edition__slug=LAW, article__number="21").update(official_text_ru="Старый.")
+    assert "loaded" in load(shipped_ru())  # the shipped text is later than the one stored: it replaces it
+    assert OfficialTextVersion.objects.filter(edition__slug=LAW).count() == 2
 
 
 @pytest.fixture
@@ -91,7 +116,7 @@ def test_a_manifest_whose_date_is_not_the_texts_is_refused_and_nothing_changes(c
     (shipped,) = manifests(copy.parent)
     OfficialTextVersion.objects.all().delete()
     Paragraph.objects.filter(article__edition__slug=LAW).update(official_text_ru="")
-    before = database_hash()
+    before = (database_hash(), official_columns())
     with pytest.raises(ShippedTextError, match="the manifest says 2026-06-24"):
         load(shipped)
-    assert database_hash() == before and not OfficialTextVersion.objects.exists()
+    assert (database_hash(), official_columns()) == before and not OfficialTextVersion.objects.exists()
