@@ -32,6 +32,7 @@ class OfficialTextVersion(models.Model):
 
         NOTES = "notes", _("the latest change the legal database notes in the text")
         SIGNED = "signed", _("the day the act was signed, from its title")
+        SOURCE = "source", _("the date the file's source gives, where the text gives none")
         IMPORT = "import", _("the day of the import: the text gives no date")
 
     as_of = models.DateField(_("text as of"))

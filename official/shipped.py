@@ -25,6 +25,7 @@ from django.utils import timezone
 from editorial.languages import LANGUAGE_CODES
 
 from .importer import OfficialTextError, Source, apply, parse, plan, read
+from .models import OfficialTextVersion
 from .versions import as_of, latest
 
 FOLDER = "official"
@@ -107,8 +108,10 @@ def load(shipped: Shipped) -> str:
     except OfficialTextError as exc:
         line = "" if exc.line is None else f":{exc.line}"
         raise ShippedTextError(f"{shipped.name}{line}: {exc.reason}") from None
-    dated, _basis = as_of(law, timezone.localdate())
-    if dated != shipped.text_as_of:
+    dated, basis = as_of(law, timezone.localdate())
+    # The text's own date, where it gives one, must be the manifest's; where it gives none, the
+    # manifest's is the date of the text.
+    if basis != OfficialTextVersion.Basis.IMPORT and dated != shipped.text_as_of:
         raise ShippedTextError(
             f"{shipped.name}: the text is as of {dated:%Y-%m-%d}, the manifest says {shipped.text_as_of:%Y-%m-%d}"
         )
@@ -122,6 +125,7 @@ def load(shipped: Shipped) -> str:
         name=shipped.name,
         imported_by="content/official",
         sha256=shipped.sha256,
+        stated_as_of=shipped.text_as_of,
     )
     version = apply(import_plan, source)
     return f"{shipped.name}: loaded {version.articles} articles ({shipped.lang}, text as of {version.as_of:%Y-%m-%d})"

@@ -64,6 +64,8 @@ def record(import_plan, source) -> OfficialTextVersion:
         bump()  # article pages show the date of this check: cached copies must go
         return previous
     date, basis = as_of(law, timezone.localdate())
+    if basis == OfficialTextVersion.Basis.IMPORT and source.stated_as_of:
+        date, basis = source.stated_as_of, OfficialTextVersion.Basis.SOURCE
     version = OfficialTextVersion.objects.create(
         edition=edition,
         lang=law.lang,

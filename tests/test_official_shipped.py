@@ -120,3 +120,29 @@ def test_a_manifest_whose_date_is_not_the_texts_is_refused_and_nothing_changes(c
     with pytest.raises(ShippedTextError, match="the manifest says 2026-06-24"):
         load(shipped)
     assert (database_hash(), official_columns()) == before and not OfficialTextVersion.objects.exists()
+
+
+def test_where_the_text_gives_no_date_the_manifests_is_the_date_of_the_text(tmp_path):
+    import hashlib
+
+    from .official_documents import FIXTURES
+
+    text = (FIXTURES / "law-230-viii" / "ru-as-signed.txt").read_text(encoding="utf-8")
+    undated = text.replace("Закон Республики Казахстан от 17 ноября 2025 года № 230-VIII ЗРК", "")
+    folder = tmp_path / "official" / LAW
+    folder.mkdir(parents=True)
+    (folder / "ru.txt").write_text(undated, encoding="utf-8")
+    digest = hashlib.sha256((folder / "ru.txt").read_bytes()).hexdigest()
+    (folder / "ru.toml").write_text(
+        f'file = "ru.txt"\nwhat = "test"\nsource_url = "https://adilet.zan.kz/rus/docs/Z2500000230"\n'
+        f'text_as_of = 2025-11-17\nsha256 = "{digest}"\n',
+        encoding="utf-8",
+    )
+    (shipped,) = manifests(folder.parent)
+    OfficialTextVersion.objects.all().delete()
+    Paragraph.objects.filter(article__edition__slug=LAW).update(official_text_ru="")
+    load(shipped)
+    version = OfficialTextVersion.objects.get(edition__slug=LAW)
+    assert (version.as_of, version.as_of_basis) == (datetime.date(2025, 11, 17), "source")
+    page = soup(Client().get(f"/ru/ai-law/{LAW}/article-21/"))
+    assert "дата, которую указывает его источник" in visible_text(page.find(class_="official-version"))

@@ -3,6 +3,7 @@ explanations of changed, new and removed paragraphs for review. New articles sta
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -24,6 +25,7 @@ class Source:
     name: str = ""
     imported_by: str = ""
     sha256: str = ""  # of the file's bytes, when there was a file
+    stated_as_of: datetime.date | None = None  # the date its source gives (a manifest), if the text gives none
 
 
 @transaction.atomic

@@ -45,10 +45,14 @@ MONTHS = {
         *("july", "august", "september", "october", "november", "december"),
     ],
 }
+# Tried in order; the English title may put the month first («dated November 17, 2025»).
 SIGNED_ON = {
-    "ru": re.compile(r"\bот\s+(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+(?P<year>(?:19|20)\d{2})\s+года", re.I),
-    "kk": re.compile(r"(?P<year>(?:19|20)\d{2})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яёәғқңөұүһі]+)", re.I),
-    "en": re.compile(r"\b(?:dated\s+)?(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    "ru": [re.compile(r"\bот\s+(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+(?P<year>(?:19|20)\d{2})\s*(?:года|г\.)", re.I)],
+    "kk": [re.compile(r"(?P<year>(?:19|20)\d{2})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яёәғқңөұүһі]+)", re.I)],
+    "en": [
+        re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[a-z]+),?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+        re.compile(r"\b(?P<month>[a-z]+)\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    ],
 }
 
 # The database's editorial notes and notices: kept, shown apart, never taken for law.

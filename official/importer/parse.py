@@ -105,14 +105,15 @@ def list_open(paragraph: ParsedParagraph) -> bool:
 
 def signing_date(line: str, lang: str) -> datetime.date | None:
     """The date in the act's title line («Закон Республики Казахстан от 17 ноября 2025 года …»)."""
-    found = SIGNED_ON[lang].search(line)
-    if not found:
-        return None
-    day, month, year = found.group("day"), found.group("month").casefold(), found.group("year")
-    try:
-        return datetime.date(int(year), MONTHS[lang].index(month) + 1, int(day))
-    except ValueError:
-        return None
+    for pattern in SIGNED_ON[lang]:
+        for found in pattern.finditer(line):
+            day, month, year = found.group("day"), found.group("month").casefold(), found.group("year")
+            if month in MONTHS[lang]:
+                try:
+                    return datetime.date(int(year), MONTHS[lang].index(month) + 1, int(day))
+                except ValueError:
+                    continue
+    return None
 
 
 def continues_note(note: list[str], line: str) -> bool:
