@@ -78,7 +78,9 @@ class Row:
 def columns(article, langs: list[str], official: str | None = None) -> list[dict]:
     found = [{"code": code, "name": LANGUAGE_NAMES[code], "title": article_title(article, code)} for code in langs]
     if official:
-        found.append({"code": official, "name": _("Official text"), "title": LANGUAGE_NAMES[official]})
+        found.append(
+            {"code": official, "name": _("Official text"), "title": LANGUAGE_NAMES[official], "official": True}
+        )
     return found
 
 

@@ -223,7 +223,6 @@ def official_text_sources(edition: Edition) -> list[dict]:
                     "source_url": version.source_url or None,
                     "file": version.source_name or None,
                     "sha256": version.source_sha256 or None,
-                    "loaded_at": version.imported_at.isoformat(),
                 }
             )
     return found

@@ -25,12 +25,12 @@ ADILET = {"kk": "https://adilet.zan.kz/kaz/docs/Z2500000230", "ru": "https://adi
 ADILET["en"] = "https://adilet.zan.kz/eng/docs/Z2500000230"
 BESIDE = {
     "kk": "2026 жылғы 24 маусым күні № 326-VIII Заңмен өзгертілді.",
-    "ru": "Изменён 24 июня 2026 г. Законом № 326-VIII.",
+    "ru": "Изменён 24 июня 2026 года Законом № 326-VIII.",
     "en": "Amended on 24 June 2026 by Law No. 326-VIII.",
 }
 NAMED = {
     "kk": "1-тармақ 2026 жылғы 24 маусым күні № 326-VIII Заңмен өзгертілді.",
-    "ru": "Пункт 1 изменён 24 июня 2026 г. Законом № 326-VIII.",
+    "ru": "Пункт 1 изменён 24 июня 2026 года Законом № 326-VIII.",
     "en": "Paragraph 1 was amended on 24 June 2026 by Law No. 326-VIII.",
 }
 

@@ -140,6 +140,8 @@ def test_the_explanation_in_any_language_has_the_official_russian_beside_it():
     )
     headings = [visible_text(th) for th in page.select("thead th")]
     assert headings[-1] == "Official text Русский" and len(headings) == 4
+    official = page.select("thead th")[-1]  # the heading in the page's language, the language name in its own
+    assert not official.has_attr("lang") and official.select_one("span[lang=ru]")
     closing = page.find("tr", id="note-1-after")
     notes, law = closing.find_all("td")[:2], closing.find_all("td")[2]
     assert law["lang"] == "ru" and visible_text(law).startswith("Отнесение систем искусственного интеллекта")

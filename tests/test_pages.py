@@ -327,3 +327,8 @@ def test_notes_name_their_paragraph_as_the_law_numbers_it(client, lang, definiti
     assert not any("0-" in text for text in links) and (links or lang != "ru")
     seventeen = soup(client.get(f"/{lang}/ai-law/law-230-viii/article-17/"))
     assert ban in [visible_text(h) for h in seventeen.select(".paragraph-note h4")]
+
+
+def test_a_russian_date_ends_a_sentence_with_one_full_stop(client):
+    printed = visible_text(soup(client.get("/ru/ai-law/law-230-viii/article-21/print/?official=1")).find("main"))
+    assert "по состоянию на 17 ноября 2025 года." in printed and ".." not in printed
