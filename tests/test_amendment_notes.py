@@ -240,3 +240,15 @@ def test_an_editor_edits_the_amendment_in_the_admin(editor):
     assert client.post(url, data).status_code == 302
     paragraph.refresh_from_db()
     assert (paragraph.amended_on, paragraph.amended_by) == (None, "")
+
+
+def test_once_the_amended_wording_is_loaded_the_note_beside_it_goes(client):
+    """After the current text is loaded (fetch_official from Adilet), it is no longer the text as signed."""
+    from official.models import OfficialTextVersion
+
+    OfficialTextVersion.objects.filter(edition__slug="law-230-viii", lang="ru").update(as_of="2026-07-11")
+    page = soup(client.get("/ru/ai-law/law-230-viii/article-17/"))
+    assert page.select_one("#p-1-after .amendment-note") is None
+    OfficialTextVersion.objects.filter(edition__slug="law-230-viii", lang="ru").update(as_of="2026-06-23")
+    page = soup(client.get("/ru/ai-law/law-230-viii/article-17/"))
+    assert page.select_one("#p-1-after .amendment-note") is not None
