@@ -146,3 +146,18 @@ def test_where_the_text_gives_no_date_the_manifests_is_the_date_of_the_text(tmp_
     assert (version.as_of, version.as_of_basis) == (datetime.date(2025, 11, 17), "source")
     page = soup(Client().get(f"/ru/ai-law/{LAW}/article-21/"))
     assert "дата, которую указывает его источник" in visible_text(page.find(class_="official-version"))
+
+
+def test_the_list_of_changes_names_a_paragraph_as_the_law_numbers_it():
+    version = OfficialTextVersion.objects.get(edition__slug=LAW, lang="ru")
+    new = OfficialTextVersion.objects.create(
+        edition=version.edition, lang="ru", as_of=datetime.date(2026, 7, 11), format="docx", articles=31
+    )
+    OfficialTextChange.objects.create(
+        version=new, kind="changed", what="paragraph", article_number="17", label="1-after", before="a", after="b"
+    )
+    OfficialTextChange.objects.create(
+        version=new, kind="changed", what="paragraph", article_number="1", label="0-3", before="a", after="b"
+    )
+    said = visible_text(soup(Client().get(f"/ru/ai-law/{LAW}/official-changes/")).find("main"))
+    assert "статья 17, пункт 1" in said and "статья 1, подпункт 3" in said and "1-after" not in said

@@ -1,5 +1,9 @@
 """Search in three languages: folded Kazakh, results from every language, snippets that link to the
-paragraph, helpful pages for empty or absurd queries, and a fixed number of SQL queries."""
+paragraph, helpful pages for empty or absurd queries, and a fixed number of SQL queries.
+
+Over 400 lines on purpose: one module per feature, and search's parts (folding, stems, ranking,
+snippets, limits) share the fixtures and helpers at the top; the law's own words have their own
+module (test_search_official_text.py), numbers theirs (test_search_numbers.py)."""
 
 import re
 import subprocess

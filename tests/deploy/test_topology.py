@@ -1,6 +1,8 @@
 """The site as the lab runs it, on loopback: nginx with deploy/nginx/ailaw.conf (a self-signed
 certificate made here), two gunicorn instances, PostgreSQL and Redis, each started by this test from
 Debian's packages and stopped after. Everything is checked through nginx, as a visitor sees it.
+Over 400 lines on purpose: the topology is started once for the module (about half a minute), so
+every check of it belongs here rather than in a second module that would start it again.
 
 `make test-deploy` runs it (as root: PostgreSQL runs as its own user, nginx reads the test's files).
 """
