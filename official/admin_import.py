@@ -21,7 +21,7 @@ from law.models import Edition
 from . import importer
 from . import preview as official_preview
 from . import versions as official_versions
-from .importer.readers import ENCODING_NAMES
+from .importer.readers import ENCODING_NAMES, kept_lines
 from .models import OfficialTextVersion
 
 
@@ -91,7 +91,7 @@ class OfficialTextImport:
             else:
                 # The lines as plain text: the confirmation parses exactly what the preview showed.
                 pending = {
-                    "text": document.text,
+                    "lines": document.kept,
                     "lang": lang,
                     "format": document.format,
                     "encoding": document.encoding,
@@ -131,11 +131,11 @@ class OfficialTextImport:
 
     def confirm_import(self, request, edition, session_key, context):
         pending = request.session.get(session_key)
-        if not pending or pending.get("token") != request.POST.get("confirm"):
+        if not pending or "lines" not in pending or pending.get("token") != request.POST.get("confirm"):
             messages.error(request, _("This import has expired. Please upload the file again."))
             return redirect(request.path)
         try:
-            import_plan = importer.plan(edition, importer.parse(pending["text"], pending["lang"]))
+            import_plan = importer.plan(edition, importer.parse(kept_lines(pending["lines"]), pending["lang"]))
         except importer.OfficialTextError as exc:
             messages.error(request, import_error(exc))
             return redirect(request.path)

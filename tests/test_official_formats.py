@@ -220,3 +220,18 @@ def test_the_admin_refuses_a_file_over_the_limit_before_reading_it(edition, admi
     assert response.status_code == 200
     assert "Ештеңе өзгертілген жоқ" in visible_text(soup(response).find(class_="errorlist"))  # in the admin's Kazakh
     assert not Article.objects.filter(edition=edition).exists()
+
+
+def test_the_admin_confirms_a_word_file_as_its_preview_read_it(edition, admin_client):
+    """A Word file's lines are each a paragraph, even without empty paragraphs between them: the
+    confirmation reads them so too (an unnumbered item keeps its own line), instead of reading the
+    kept text as a plain text whose lines wrap, and refusing because 'the stored text has changed'."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    lines = ["Статья 1. Цель", "1. Проверяющие обязаны:", "записывать пробы;", "хранить записи."]
+    url = f"/admin/law/edition/{edition.pk}/import/"
+    preview = admin_client.post(url, {"lang": "ru", "file": SimpleUploadedFile("z.docx", docx_bytes(["", *lines]))})
+    token = soup(preview).find("input", attrs={"name": "confirm"})["value"]
+    assert admin_client.post(url, {"confirm": token}).status_code == 302
+    paragraph = Paragraph.objects.get(article__edition=edition, article__number="1", label="1")
+    assert paragraph.official_text_ru == "Проверяющие обязаны:\nзаписывать пробы;\nхранить записи."

@@ -52,9 +52,16 @@ class Document:
         return ENCODING_NAMES.get(self.encoding, "")
 
     @property
-    def text(self) -> str:
-        """The lines as plain text: what an upload keeps between its preview and its confirmation."""
-        return "\n".join(line.text for line in self.lines)
+    def kept(self) -> list[list]:
+        """The lines as an upload keeps them between its preview and its confirmation (in the
+        session, as JSON): each line's text and whether it starts a paragraph of the document, so
+        that the confirmation reads a Word file's lines exactly as the preview did."""
+        return [[line.text, line.starts_block] for line in self.lines]
+
+
+def kept_lines(kept: list[list]) -> list[Line]:
+    """The lines again, from `Document.kept`."""
+    return [Line(number, str(text), bool(starts)) for number, (text, starts) in enumerate(kept, start=1)]
 
 
 def limit(name: str) -> int:
