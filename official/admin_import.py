@@ -89,9 +89,10 @@ class OfficialTextImport:
             except importer.OfficialTextError as exc:
                 form.add_error("file", import_error(exc))
             else:
-                # The lines as plain text: the confirmation parses exactly what the preview showed.
+                # The lines as read: the confirmation parses exactly what the preview showed.
                 pending = {
                     "lines": document.kept,
+                    "unmarked": document.paragraphs_unmarked,
                     "lang": lang,
                     "format": document.format,
                     "encoding": document.encoding,
@@ -122,6 +123,7 @@ class OfficialTextImport:
                 "lang": pending["lang"],
                 "read_as": read_as,
                 "converted": pending.get("encoding") == "cp1251",
+                "unmarked": pending.get("unmarked", False),
                 "as_of": as_of,
                 "as_of_basis": basis,
                 "confirm_error": error,

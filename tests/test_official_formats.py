@@ -235,3 +235,21 @@ def test_the_admin_confirms_a_word_file_as_its_preview_read_it(edition, admin_cl
     assert admin_client.post(url, {"confirm": token}).status_code == 302
     paragraph = Paragraph.objects.get(article__edition=edition, article__number="1", label="1")
     assert paragraph.official_text_ru == "Проверяющие обязаны:\nзаписывать пробы;\nхранить записи."
+
+
+def test_a_text_file_without_blank_lines_between_paragraphs_is_flagged(edition, admin_client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .official_documents import FIXTURES
+
+    real = (FIXTURES / "law-230-viii" / "ru-as-signed.txt").read_bytes()
+    assert not read(real).paragraphs_unmarked and not read(docx_bytes(fixture_lines("ru"))).paragraphs_unmarked
+    squeezed = b"\n".join(line for line in real.split(b"\n") if line.strip())
+    assert read(squeezed).paragraphs_unmarked
+    output = import_file(tmp_path, "law.txt", squeezed, "ru", "--dry-run")
+    assert "Warning: no blank lines between paragraphs" in output
+    url = f"/admin/law/edition/{edition.pk}/import/"
+    preview = soup(admin_client.post(url, {"lang": "ru", "file": SimpleUploadedFile("law.txt", squeezed)}))
+    assert preview.find(id="import-unmarked") is not None
+    fine = soup(admin_client.post(url, {"lang": "ru", "file": SimpleUploadedFile("law.txt", real)}))
+    assert fine.find(id="import-unmarked") is None

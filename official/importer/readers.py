@@ -52,6 +52,15 @@ class Document:
         return ENCODING_NAMES.get(self.encoding, "")
 
     @property
+    def paragraphs_unmarked(self) -> bool:
+        """A plain text with no blank line between its paragraphs: each unnumbered line is then read
+        as the line above going on (a wrapped line), so a paragraph's closing part after its
+        subparagraphs (Article 17(1)) and unnumbered items (Article 27(1)) cannot be told apart.
+        Adilet's Word file, its page, or a text with blank lines between paragraphs can."""
+        texts = [line for line in self.lines if line.text]
+        return self.format == TEXT and len(texts) > 1 and not any(line.starts_block for line in texts[1:])
+
+    @property
     def kept(self) -> list[list]:
         """The lines as an upload keeps them between its preview and its confirmation (in the
         session, as JSON): each line's text and whether it starts a paragraph of the document, so

@@ -41,6 +41,12 @@ class Command(BaseCommand):
             where = f"{file}" if exc.line is None else f"{file}:{exc.line}"
             raise CommandError(f"{where}: {exc.reason}. Nothing was changed.") from None
         self.stdout.write(f"{file.name}: {document.format}")
+        if document.paragraphs_unmarked:
+            self.stdout.write(
+                "Warning: no blank lines between paragraphs, so every unnumbered line is read as part of the "
+                "line above (closing parts after subparagraphs and unnumbered items are not kept apart). "
+                "Adilet's Word file keeps them apart."
+            )
         for line in import_plan.describe():
             self.stdout.write(line)
         if dry_run:
