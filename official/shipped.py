@@ -23,12 +23,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from editorial.languages import LANGUAGE_CODES
+from law.content.parse import OFFICIAL_FOLDER as FOLDER
 
 from .importer import OfficialTextError, Source, apply, parse, plan, read
 from .models import OfficialTextVersion
 from .versions import as_of, latest
 
-FOLDER = "official"
 FIELDS = {"file": str, "what": str, "source_url": str, "text_as_of": datetime.date, "sha256": str}
 
 
@@ -116,8 +116,9 @@ def load(shipped: Shipped) -> str:
             f"{shipped.name}: the text is as of {dated:%Y-%m-%d}, the manifest says {shipped.text_as_of:%Y-%m-%d}"
         )
     import_plan = plan(edition, law)
-    if previous is not None and previous.source_sha256 == shipped.sha256 and not import_plan.changes:
-        # The same file, and the stored text is still its text (checked, not assumed from the hash).
+    if previous is not None and not import_plan.changes:
+        # The stored text is already this file's text (compared, not assumed from the file's hash:
+        # text lost since is put back; a file saved again with the same text changes nothing).
         return f"{shipped.name}: already loaded ({shipped.lang}, text as of {previous.as_of:%Y-%m-%d})"
     source = Source(
         format=document.format,

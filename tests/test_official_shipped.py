@@ -161,3 +161,11 @@ def test_the_list_of_changes_names_a_paragraph_as_the_law_numbers_it():
     )
     said = visible_text(soup(Client().get(f"/ru/ai-law/{LAW}/official-changes/")).find("main"))
     assert "статья 17, пункт 1" in said and "статья 1, подпункт 3" in said and "1-after" not in said
+
+
+def test_the_same_text_in_a_file_saved_again_changes_nothing():
+    """A shipped file whose bytes changed but whose text did not (saved again in Word) adds nothing."""
+    OfficialTextVersion.objects.filter(edition__slug=LAW).update(source_sha256="1" * 64)
+    before = list(OfficialTextVersion.objects.values_list("pk", "checked_at", "source_sha256"))
+    assert "already loaded" in load(shipped_ru())
+    assert list(OfficialTextVersion.objects.values_list("pk", "checked_at", "source_sha256")) == before
