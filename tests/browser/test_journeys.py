@@ -34,9 +34,11 @@ def test_reader_goes_from_home_to_an_article_and_switches_language_on_the_same_p
     assert page.url == f"{site}/{lang}/"  # redirected by the browser's language
     # The navigation leads to the law in force, which has 31 articles (law-facts).
     page.click(f".primary-nav a[href='/{lang}/ai-law/law-230-viii/']")
+    page.wait_for_url(f"{site}/{lang}/ai-law/law-230-viii/")  # is_visible and count do not wait
     assert page.locator(".toc-articles li").count() == 31
     page.goto(f"{site}/{lang}/ai-law/draft-2025/")
     page.click(f"a[href='/{lang}/ai-law/draft-2025/article-18/']")
+    page.wait_for_url(f"{site}/{lang}/ai-law/draft-2025/article-18/")
     assert page.locator("#official-text").is_visible() and page.locator("#plain-language").is_visible()
     page.click("a[href='#p-3']")
     assert page.url.endswith("/article-18/#p-3")
