@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.navigation import follow
 from tests.conftest import EDITOR
 
 ARTICLE_LIST = "/admin/law/article/?q=16"
@@ -15,18 +16,18 @@ def sign_in(page, site):
     page.goto(f"{site}/admin/login/?next={ARTICLE_LIST}")
     page.fill("#id_username", EDITOR[0])
     page.fill("#id_password", EDITOR[1])
-    page.click("input[type=submit]")
+    follow(page, "input[type=submit]")
     page.wait_for_selector("#result_list")
     return page
 
 
 def choose_language(page, code):
-    page.click(f"form.admin-language button[value={code}]")
+    follow(page, f"form.admin-language button[value={code}]")
     expect(page.locator("html")).to_have_attribute("lang", code)  # waits for the page in that language
 
 
 def open_an_article(page):
-    page.click("#result_list tbody th a")
+    follow(page, "#result_list tbody th a")
     page.wait_for_selector("#id_last_checked")
 
 

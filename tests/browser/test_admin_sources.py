@@ -3,6 +3,7 @@ on a wide screen, under it on a narrow one, inside the language tabs, and reache
 
 import pytest
 
+from tests.browser.navigation import follow
 from tests.conftest import EDITOR
 
 WIDE = {"width": 1366, "height": 900}
@@ -21,7 +22,7 @@ def editor_context(chromium):
         page.goto(f"{site}/admin/login/")
         page.fill("#id_username", EDITOR[0])
         page.fill("#id_password", EDITOR[1])
-        page.click("input[type=submit]")
+        follow(page, "input[type=submit]")
         page.wait_for_selector("#content")
         return page
 
@@ -103,7 +104,7 @@ def test_without_javascript_every_language_shows_with_its_sources(chromium, site
         page.goto(f"{site}/admin/login/")
         page.fill("#id_username", EDITOR[0])
         page.fill("#id_password", EDITOR[1])
-        page.click("input[type=submit]")
+        follow(page, "input[type=submit]")
         page.wait_for_selector("#content-main")  # signed in
         page.goto(article_change_url(page, site))
         for lang in ("kk", "ru", "en"):

@@ -5,6 +5,7 @@ is confirmed here, so the served copy is left as it was."""
 
 import pytest
 
+from tests.browser.navigation import follow
 from tests.conftest import EDITOR
 from tests.official_documents import TRIAL_LAW_RU, text_file
 
@@ -18,7 +19,7 @@ def russian_editor(chromium, site):
     page.goto(f"{site}/admin/login/")
     page.fill("#id_username", EDITOR[0])
     page.fill("#id_password", EDITOR[1])
-    page.click("input[type=submit]")
+    follow(page, "input[type=submit]")
     page.wait_for_selector("#content")
     yield page
     context.close()
@@ -29,11 +30,11 @@ def test_the_preview_warns_passes_axe_and_needs_the_tick(russian_editor, site, t
     path = tmp_path / "закон-ru.txt"
     path.write_bytes(text_file(TRIAL_LAW_RU, "cp1251"))
     page.goto(f"{site}/admin/law/edition/?q=draft-2025")
-    page.click("#result_list a:text-is('draft-2025')")
-    page.click("a:text-is('Загрузить официальный текст')")
+    follow(page, "#result_list a:text-is('draft-2025')")
+    follow(page, "a:text-is('Загрузить официальный текст')")
     page.set_input_files("#id_file", str(path))
     page.select_option("#id_lang", "ru")
-    page.click("input[type=submit]")
+    follow(page, "input[type=submit]")
     page.wait_for_selector("#import-changes")
     assert "Windows-1251" in page.inner_text("#import-read-as")
     assert page.locator("#import-removals").is_visible()

@@ -7,6 +7,7 @@ import urllib.request
 import pytest
 
 from lawsite.caching import VERSION_TTL_SECONDS
+from tests.browser.navigation import follow
 from tests.conftest import EDITOR, REVIEWER, restore_site_database
 
 LANGS = ["kk", "ru", "en"]
@@ -33,12 +34,12 @@ def test_reader_goes_from_home_to_an_article_and_switches_language_on_the_same_p
     page.goto(f"{site}/")
     assert page.url == f"{site}/{lang}/"  # redirected by the browser's language
     # The navigation leads to the law in force, which has 31 articles (law-facts).
-    page.click(f".primary-nav a[href='/{lang}/ai-law/law-230-viii/']")
-    page.wait_for_url(f"{site}/{lang}/ai-law/law-230-viii/")  # is_visible and count do not wait
+    follow(page, f".primary-nav a[href='/{lang}/ai-law/law-230-viii/']")
+    assert page.url == f"{site}/{lang}/ai-law/law-230-viii/"
     assert page.locator(".toc-articles li").count() == 31
     page.goto(f"{site}/{lang}/ai-law/draft-2025/")
-    page.click(f"a[href='/{lang}/ai-law/draft-2025/article-18/']")
-    page.wait_for_url(f"{site}/{lang}/ai-law/draft-2025/article-18/")
+    follow(page, f"a[href='/{lang}/ai-law/draft-2025/article-18/']")
+    assert page.url == f"{site}/{lang}/ai-law/draft-2025/article-18/"
     assert page.locator("#official-text").is_visible() and page.locator("#plain-language").is_visible()
     page.click("a[href='#p-3']")
     assert page.url.endswith("/article-18/#p-3")
@@ -56,14 +57,14 @@ def test_reader_goes_from_home_to_an_article_and_switches_language_on_the_same_p
 def answer(page, *values):
     for value in values:
         page.check(f".choices input[value='{value}']")
-    page.click("form.question-form button[type=submit]")
+    follow(page, "form.question-form button[type=submit]")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_user_answers_the_questions_and_changes_an_answer(lang_page, site, lang):
     page = lang_page(lang)
     page.goto(f"{site}/{lang}/ai-law/draft-2025/check/")
-    page.click("a.button--start")
+    follow(page, "a.button--start")
     answer(page, "yes")  # uses AI
     answer(page, "no")  # does not provide AI
     answer(page, "no")  # no data library
@@ -71,7 +72,7 @@ def test_a_user_answers_the_questions_and_changes_an_answer(lang_page, site, lan
     assert page.locator("#role-user").is_visible()
     assert page.locator("#role-owner").count() == 0
     # Change "provides AI" to yes from "check your answers": the owner questions follow.
-    page.locator(".summary-row").nth(1).locator("a").click()
+    follow(page, page.locator(".summary-row").nth(1).locator("a"))
     assert page.is_checked(".choices input[value='no']")
     answer(page, "yes")
     assert "/check/autonomy/" in page.url
@@ -110,7 +111,7 @@ def test_a_data_library_owner_gets_article_17_and_prints_the_result(lang_page, s
     section = page.locator("#role-data_library_owner")
     assert section.is_visible()
     assert section.locator(f"a[href='/{lang}/ai-law/draft-2025/article-17/']").count() >= 3
-    page.click("a.print-link >> nth=0")
+    follow(page, "a.print-link >> nth=0")
     assert "/check/result/print/" in page.url
     assert page.locator("h1").is_visible()
 
@@ -138,28 +139,28 @@ def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(l
     number = ADMIN_ARTICLE[lang]
     editor = signed_in_page(lang_page(lang), site, EDITOR)
     editor.goto(f"{site}/admin/law/article/?q={number}")
-    editor.click(f"#result_list th a:text-is('{number}')")
+    follow(editor, f"#result_list th a:text-is('{number}')")
     new_text = f"{EDITED} ({lang})."
     editor.wait_for_selector(".ui-tabs")  # the language tabs (django-modeltranslation) are ready
     editor.click(f"a.ui-tabs-anchor[href='#tab_id_summary_{lang}']")
     editor.fill(f"#id_summary_{lang}", new_text)
-    editor.click("input[name=_save]")
+    follow(editor, "input[name=_save]")
     # The article is published: the save is its next version, and the form stays open on it.
     editor.wait_for_selector(".messagelist .success")
     assert editor.input_value(f"#id_summary_{lang}") == new_text
     visitor = lang_page(lang)
     response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
     assert response.status == 200 and new_text not in visitor.inner_text("#plain-language")
-    editor.click("a.review-link")
+    follow(editor, "a.review-link")
     review_path = editor.url[len(site) :]
-    editor.click("button[value=send]")
+    follow(editor, "button[value=send]")
     editor.wait_for_selector(".messagelist .success")
     assert editor.locator("button[value=publish]").count() == 0  # the author may not publish their own change
     reviewer = signed_in_page(lang_page(lang), site, REVIEWER)
     reviewer.goto(f"{site}/admin/review/draft/my-work/")
-    reviewer.click(f".my-work a[href='{review_path}']")
+    follow(reviewer, f".my-work a[href='{review_path}']")
     assert f"({lang})." in " ".join(reviewer.locator(".word-diff ins").all_inner_texts())
-    reviewer.click("button[value=publish]")
+    follow(reviewer, "button[value=publish]")
     reviewer.wait_for_selector(".messagelist .success")
     time.sleep(VERSION_TTL_SECONDS + 0.1)  # each worker re-reads the content version this often
     visitor = lang_page(lang)  # a new browser: the first one may keep the page it saw (max-age)
@@ -172,7 +173,7 @@ def signed_in_page(page, site, account):
     page.goto(f"{site}/admin/")
     page.fill("#id_username", account[0])
     page.fill("#id_password", account[1])
-    page.click("input[type=submit]")
+    follow(page, "input[type=submit]")
     page.wait_for_selector("#content")
     return page
 
@@ -181,14 +182,14 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     page = page_without_js
     page.goto(f"{site}/kk/ai-law/draft-2025/article-18/")
     assert page.locator("#official-text").is_visible()
-    page.click("a.print-link")
+    follow(page, "a.print-link")
     assert page.url.endswith("/article-18/print/")
     page.check("#with-official")
-    page.click(".print-toolbar button[type=submit]")
+    follow(page, ".print-toolbar button[type=submit]")
     assert page.url.endswith("?official=1")
     # The law's questions, "not sure" to every one: everything that may apply, marked as such.
     page.goto(f"{site}/ru/check/")
-    page.click("a.button--start")
+    follow(page, "a.button--start")
     for _ in range(30):
         if "/check/result/" in page.url:
             break
@@ -203,11 +204,11 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     page.goto(f"{site}/ru/check/")
     page.click("details.code-box > summary")
     page.fill("#result-code", code.lower().replace("-", ""))
-    page.click(".code-form button[type=submit]")
+    follow(page, ".code-form button[type=submit]")
     assert page.url == result_url
     # The draft's questions still work at their own address.
     page.goto(f"{site}/ru/ai-law/draft-2025/check/")
-    page.click("a.button--start")
+    follow(page, "a.button--start")
     answer(page, "yes")
     answer(page, "yes")
     answer(page, "not_sure")
@@ -219,5 +220,5 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     assert page.locator(".warning").is_visible()
     # Submitting without an answer gives the error in the visitor's language, no script needed.
     page.goto(f"{site}/en/check/uses_system/")
-    page.click("form.question-form button[type=submit]")
+    follow(page, "form.question-form button[type=submit]")
     assert page.locator(".error-summary").is_visible()

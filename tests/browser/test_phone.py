@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.navigation import follow
+
 PHONE = {"width": 360, "height": 640}
 SMALLEST = {"width": 320, "height": 640}
 EDITIONS = {"law-230-viii": 31, "draft-2025": 28}
@@ -62,7 +64,7 @@ def test_every_article_starts_its_explanation_on_the_first_screen(phone, site):
 @pytest.mark.parametrize("start", FLOW_STARTS)
 def test_continue_is_in_view_on_every_question(phone, site, start):
     open_page(phone, site + start)
-    phone.click("a.button--start")
+    follow(phone, "a.button--start")
     seen = []
     while "/result/" not in phone.url:
         phone.wait_for_load_state("load")
@@ -75,18 +77,18 @@ def test_continue_is_in_view_on_every_question(phone, site, start):
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
         seen.append(name)
         phone.locator(".choice input").first.check()
-        button.click()
+        follow(phone, button)
     assert len(seen) >= 7, seen  # every question of the flow was measured
 
 
 def test_question_count_keeps_its_total_within_each_part(phone, site):
     open_page(phone, f"{site}/kk/check/")
-    phone.click("a.button--start")
+    follow(phone, "a.button--start")
     captions = []
     while "/result/" not in phone.url:
         captions.append(" ".join(phone.inner_text(".caption").split()))
         phone.locator(".choice input").first.check()
-        phone.click(".question-actions button[type=submit]")
+        follow(phone, ".question-actions button[type=submit]")
     totals = [caption.rsplit(" ", 1)[-1] for caption in captions]
     # Five questions about you, then twelve about the system you run: the total never changes within a part.
     assert totals == ["5)"] * 5 + ["12)"] * 12, captions

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 import pytest
 from pypdf import PdfReader
 
+from tests.browser.navigation import follow
+
 LANGS = ["kk", "ru", "en"]
 TYPICAL_ARTICLES = ["15", "16", "17", "19", "22"]
 MAXIMAL_ANSWERS = (
@@ -178,7 +180,7 @@ def test_the_official_text_is_printed_only_on_request(page, site, lang):
     page.goto(f"{site}/{lang}/ai-law/draft-2025/article-18/print/")  # with a (made-up) official text
     assert page.locator("#official-text-heading").count() == 0
     page.check("#with-official")
-    page.click(".print-toolbar button[type=submit]")
+    follow(page, ".print-toolbar button[type=submit]")
     assert page.url.endswith("?official=1")
     heading = compact(page.inner_text("#official-text-heading"))
     assert heading in compact(text_of(pdf(page, page.url)))
@@ -278,12 +280,12 @@ def test_printed_pages_use_only_the_site_font(page, site, lang):
 def test_print_links_work_without_javascript(page_without_js, site):
     page = page_without_js
     page.goto(f"{site}/en/ai-law/draft-2025/article-19/")
-    page.click("a.print-link")
+    follow(page, "a.print-link")
     assert page.url.endswith("/article-19/print/")
     assert page.is_visible(".no-js-only")
     assert not page.is_visible("button[data-print]")
     page.goto(f"{site}/en/ai-law/draft-2025/")
-    page.click("a.print-link")
+    follow(page, "a.print-link")
     assert page.url.endswith("/draft-2025/print/")
 
 

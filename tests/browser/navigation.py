@@ -1,0 +1,23 @@
+"""Clicks that lead to another page, and return only once that page has loaded.
+
+`page.click` returns when the click is done, not when the next page is there, and `is_visible()`,
+`count()`, `inner_text()` and `page.url` do not wait: a check right after a click may read the old
+page, or the new one half loaded. CI failed that way on checks that passed on a quicker run.
+"""
+
+
+def follow(page, target, **click_options):
+    """Click `target` (a selector or a Locator) and wait until the page it leads to has loaded."""
+    with page.expect_navigation(wait_until="load"):
+        if isinstance(target, str):
+            page.click(target, **click_options)
+        else:
+            target.click(**click_options)
+    return page
+
+
+def press_and_follow(page, key):
+    """Press `key` (Enter in a form) and wait until the page it leads to has loaded."""
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press(key)
+    return page
