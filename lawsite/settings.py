@@ -185,7 +185,7 @@ CACHES = {
     "pages": cache_from_url(os.environ.get("PAGE_CACHE_URL", CACHE_URL), key_prefix="ailaw-pages"),
 }
 # Publishing needs a second editor: whoever changed a record last may not publish it. Off only for a
-# one-person team (review/workflow.py).
+# one-person team (review/actions.py).
 REVIEW_NEEDS_SECOND_EDITOR = env_flag("REVIEW_NEEDS_SECOND_EDITOR", True)
 # On by default in production; off in development, where templates change under your hands.
 PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)

@@ -6,39 +6,34 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.forms.models import model_to_dict
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, resolve, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from reversion import is_active, set_comment
 
-from . import workflow
+from editorial.publishing import Status
+
+from . import actions, snapshot
 from .compare import next_version_parts
 from .models import Draft
-from .requests import (
-    DRAFT_VERSION_FIELD,
-    PUBLISH,
-    SAVE_NEXT,
-    SHOW_NEXT,
-    as_posted,
-    mode,
-    posted_form,
-    with_live_versions,
-)
 
 HISTORY_VIEWS = ("_revision", "_recover", "_history")
 
+# How the admin's change form treats a published record on this request (request._review_mode):
+SAVE_NEXT = "save-next-version"  # the editor's save becomes the record's next version
+SHOW_NEXT = "show-next-version"  # the form shows the next version, not the live record
+RESTORE_NEXT = "restore-next-version"  # a restore from history becomes the next version
+DRAFT_VERSION_FIELD = "_draft_version"
 
-class ShownOnly:
-    """A form that shows a saved next version: it is checked, so problems show, but never saved."""
 
-    def is_valid(self):
-        self.errors  # noqa: B018  (runs the checks)
-        return False
+def mode(request) -> str | None:
+    return getattr(request, "_review_mode", None)
 
 
 class NextVersionCheck:
@@ -60,8 +55,29 @@ class NextVersionCheck:
         return cleaned
 
 
+class ShownRows:
+    """An inline formset that shows the next version's rows instead of the live ones."""
+
+    shown_rows: list = []
+    shown_new: list = []
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", [model_to_dict(row, exclude=["id", "version"]) for row in self.shown_new])
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self):
+        return list(self.shown_rows)
+
+
+class _RolledBack(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
 class ReviewedAdmin:
-    """For admins of records with a publishing status (articles, pages); put it before EditorAdmin."""
+    """For admins of records with a publishing status (articles, pages); put it before EditorAdmin.
+
+    The pages and list actions here call review.actions; nothing here decides a rule of review."""
 
     change_form_template = "admin/review/change_form.html"
 
@@ -81,52 +97,65 @@ class ReviewedAdmin:
         if object_id is None or mode(request) or name.endswith(HISTORY_VIEWS) or "_saveasnew" in request.POST:
             return super().changeform_view(request, object_id, form_url, extra_context)
         obj = self.get_object(request, unquote(object_id))
-        if workflow.is_live(obj):
-            draft = Draft.of(obj)
+        if actions.is_live(obj):
             if request.method == "POST":
                 request._review_mode = SAVE_NEXT
-            elif draft is not None and draft.data and self.has_change_permission(request, obj):
-                request = as_posted(request, draft.data, SHOW_NEXT)
+            elif actions.has_next_version(obj) and self.has_change_permission(request, obj):
+                request._review_mode = SHOW_NEXT
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and mode(request) == SHOW_NEXT:
+            return snapshot.as_next_version(obj, actions.next_version(obj))
+        return obj
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        data = actions.next_version(obj) if obj is not None and mode(request) == SHOW_NEXT else None
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            shown = snapshot.parts_as_next_version(data, inline.model, obj.pk) if data else None
+            if shown is not None:
+                existing, new = shown
+                extra = max(formset.extra, len(new))
+                attrs = {"shown_rows": existing, "shown_new": new, "extra": extra}
+                formset = type(formset.__name__, (ShownRows, formset), attrs)
+            yield formset, inline
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        if mode(request) == SHOW_NEXT:
-            return type(form.__name__, (ShownOnly, form), {})
         if mode(request) == SAVE_NEXT:
-            expected = str(workflow.draft_version(obj) if obj is not None else 0)
+            expected = str(actions.draft_version(obj) if obj is not None else 0)
             return type(form.__name__, (NextVersionCheck, form), {"expected_draft_version": expected})
         return form
 
     def save_model(self, request, obj, form, change):
-        if mode(request) == SAVE_NEXT:
-            workflow.save_next_version(obj, request.user, posted_form(request))
-            return
+        if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
+            return  # kept as the next version by save_related, with the inline rows
         if not change:
-            obj.status = workflow.DRAFT  # new records start as drafts
+            obj.status = Status.DRAFT  # new records start as drafts
         super().save_model(request, obj, form, change)
-        if mode(request) != PUBLISH:
-            workflow.note_change(obj, request.user)
+        actions.note_change(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
-        if mode(request) != SAVE_NEXT:
+        if mode(request) == SAVE_NEXT:
+            actions.save_next_version(form.instance, request.user, snapshot.capture(form.instance, formsets))
+        elif mode(request) == RESTORE_NEXT:
+            request._restored_next_version = snapshot.capture(form.instance, formsets)
+        else:
             super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if mode(request) == SAVE_NEXT:
+        if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
             return []  # nothing was saved to describe; the next version is described when it is published
         return super().construct_change_message(request, form, formsets, add)
 
     def log_change(self, request, obj, message):
-        if mode(request) == SAVE_NEXT:
+        if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
             return None
-        entry = super().log_change(request, obj, message)
-        if mode(request) == PUBLISH and is_active():
-            set_comment(_("Published the next version. %(changes)s") % {"changes": entry.get_change_message()})
-        return entry
+        return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
-        if mode(request) == SAVE_NEXT:
+        if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
             self.message_user(
                 request,
                 _(
@@ -136,8 +165,6 @@ class ReviewedAdmin:
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(self.change_url(obj))
-        if mode(request) == PUBLISH:
-            return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -147,7 +174,8 @@ class ReviewedAdmin:
 
     def review_context(self, request, obj) -> dict:
         draft = Draft.of(obj)
-        live = workflow.is_live(obj)
+        live = actions.is_live(obj)
+        has_next = actions.has_next_version(obj)
         if mode(request) == SAVE_NEXT:
             draft_version = request.POST.get(DRAFT_VERSION_FIELD, "0")
         else:
@@ -155,29 +183,31 @@ class ReviewedAdmin:
         return {
             "draft": draft,
             "live": live,
-            "has_next_version": bool(draft and draft.data),
-            "next_version_stale": bool(live and draft and draft.data)
-            and self.next_version_is_stale(request, obj, draft),
+            "has_next_version": has_next,
+            "next_version_stale": bool(live and has_next and actions.why_stale(obj)),
             "draft_version": draft_version,
             "url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review", args=[obj.pk]),
         }
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """A restore of a published record from history becomes its next version, reviewed like any other."""
-        obj = self.get_object(request, unquote(object_id))
-        if request.method != "POST" or not workflow.is_live(obj) or not self.has_change_permission(request, obj):
-            return super().revision_view(request, object_id, version_id, extra_context)
-        models_by_prefix = {fs.get_default_prefix(): i.model for fs, i in self.get_formsets_with_inlines(request, obj)}
-        data = with_live_versions(posted_form(request), obj, models_by_prefix)
-        data[DRAFT_VERSION_FIELD] = [str(workflow.draft_version(obj))]
-        posted = as_posted(request, data, SAVE_NEXT)
-        posted.resolver_match = resolve(self.change_url(obj))
-        return self.change_view(posted, str(obj.pk))
+        """A restore of a published record from history becomes its next version, reviewed like any other.
 
-    def next_version_is_stale(self, request, obj, draft) -> bool:
-        """Whether the published record changed after its next version was saved (an import, a restore…)."""
-        models_by_prefix = {fs.get_default_prefix(): i.model for fs, i in self.get_formsets_with_inlines(request, obj)}
-        return with_live_versions(draft.data, obj, models_by_prefix) != draft.data
+        django-reversion restores the stored copy and shows it in the change form, inside a
+        transaction; for a published record the whole restore is rolled back and what the form
+        would have saved is kept as the next version instead."""
+        obj = self.get_object(request, unquote(object_id))
+        if request.method != "POST" or not actions.is_live(obj) or not self.has_change_permission(request, obj):
+            return super().revision_view(request, object_id, version_id, extra_context)
+        request._review_mode = RESTORE_NEXT
+        try:
+            with transaction.atomic():
+                raise _RolledBack(super().revision_view(request, object_id, version_id, extra_context))
+        except _RolledBack as rolled_back:
+            response = rolled_back.response
+        restored = getattr(request, "_restored_next_version", None)
+        if restored is not None:
+            actions.save_next_version(obj, request.user, snapshot.rebased(type(obj), obj.pk, restored))
+        return response
 
     # ------------------------------------------------------------------ the review page
 
@@ -190,77 +220,52 @@ class ReviewedAdmin:
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
-        url = request.path
         if request.method == "POST":
-            step = request.POST.get("step")
-            if step == "publish":
-                self.publish_one(request, obj)
-            elif step == "return":
-                comment = request.POST.get("comment", "").strip()
-                if not comment:
-                    messages.error(request, _("Write what should change before you return the work."))
-                    return redirect(url)
-                workflow.return_with_comment(obj, request.user, comment)
-                messages.success(request, _("Returned to its author with your comment."))
-            elif step == "send":
-                workflow.send_to_review(obj, request.user)
-                messages.success(request, _("Sent to review. Another editor can now publish it."))
-            elif step == "discard":
-                if not workflow.has_next_version(obj):
-                    messages.error(request, _("There is no next version to discard."))
-                    return redirect(url)
-                workflow.discard(obj)
-                messages.success(request, _("The next version was discarded. The published version is unchanged."))
-            return redirect(url)
+            self.take_step(request, obj, request.POST.get("step"))
+            return redirect(request.path)
         draft = Draft.of(obj)
+        data = actions.next_version(obj)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Review: %(record)s") % {"record": obj},
             "opts": self.opts,
             "original": obj,
             "draft": draft,
-            "live": workflow.is_live(obj),
-            "parts": next_version_parts(self, request, obj, draft.data) if draft and draft.data else [],
-            "refusal": workflow.publish_refusal(obj, request.user),
-            "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
+            "live": actions.is_live(obj),
+            "parts": next_version_parts(obj, data) if data is not None else [],
+            "refusal": actions.publish_refusal(obj, request.user),
+            "change_url": self.change_url(obj),
         }
         return TemplateResponse(request, "admin/review/review.html", context)
 
+    def take_step(self, request, obj, step) -> None:
+        done = {
+            "publish": (lambda: actions.publish(obj, request.user), None),
+            "return": (
+                lambda: actions.return_with_comment(obj, request.user, request.POST.get("comment", "")),
+                _("Returned to its author with your comment."),
+            ),
+            "send": (
+                lambda: actions.send_to_review(obj, request.user),
+                _("Sent to review. Another editor can now publish it."),
+            ),
+            "discard": (
+                lambda: actions.discard(obj, request.user),
+                _("The next version was discarded. The published version is unchanged."),
+            ),
+        }
+        if step not in done:
+            return
+        act, message = done[step]
+        try:
+            act()
+        except actions.Refused as refused:
+            messages.error(request, str(refused))
+            return
+        messages.success(request, message or _("“%(record)s” is published.") % {"record": obj})
+
     def change_url(self, obj) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
-
-    def publish_one(self, request, obj) -> bool:
-        refusal = workflow.publish_refusal(obj, request.user)
-        if refusal:
-            messages.error(request, refusal)
-            return False
-        draft = Draft.of(obj)
-        if draft is not None and draft.data and not workflow.is_live(obj):
-            messages.error(
-                request,
-                _("“%(record)s” has a next version from when it was published: discard it before publishing.")
-                % {"record": obj},
-            )
-            return False
-        if draft is not None and draft.data:
-            posted = as_posted(request, draft.data, PUBLISH)
-            posted.resolver_match = resolve(self.change_url(obj))  # the page the form belongs to
-            response = self.change_view(posted, str(obj.pk))
-            if response.status_code != 302:
-                messages.error(
-                    request,
-                    _(
-                        "“%(record)s” was not published: its next version no longer fits the published record, "
-                        "which changed since (an import, or another editor). Open it to see what to fix."
-                    )
-                    % {"record": obj},
-                )
-                return False
-        elif not workflow.is_live(obj):
-            workflow.set_status(obj, workflow.PUBLISHED, request.user, _("Published"))
-        workflow.published(obj)
-        messages.success(request, _("“%(record)s” is published.") % {"record": obj})
-        return True
 
     # ------------------------------------------------------------------ the list
 
@@ -280,7 +285,7 @@ class ReviewedAdmin:
     @admin.action(description=gettext_lazy("Send to review"), permissions=["change"])
     def send_to_review(self, request, queryset):
         for obj in queryset:
-            workflow.send_to_review(obj, request.user)
+            actions.send_to_review(obj, request.user)
         count = len(queryset)
         message = ngettext("%(count)d record sent to review.", "%(count)d records sent to review.", count)
         self.message_user(request, message % {"count": count})
@@ -288,19 +293,21 @@ class ReviewedAdmin:
     @admin.action(description=gettext_lazy("Publish (needs a second editor)"), permissions=["change"])
     def publish(self, request, queryset):
         for obj in queryset:
-            self.publish_one(request, obj)
+            try:
+                actions.publish(obj, request.user)
+            except actions.Refused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                self.message_user(request, _("“%(record)s” is published.") % {"record": obj}, messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Take off the site (back to draft)"), permissions=["change"])
     def take_off_the_site(self, request, queryset):
         count = 0
         for obj in queryset:
-            if workflow.has_next_version(obj):
-                message = _("“%(record)s” has a next version waiting: publish or discard it first.")
-                self.message_user(request, message % {"record": obj}, messages.ERROR)
-                continue
-            if workflow.is_live(obj):
-                workflow.set_status(obj, workflow.DRAFT, request.user, _("Taken off the site"))
-                count += 1
+            try:
+                count += actions.take_off_site(obj, request.user)
+            except actions.Refused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
         self.message_user(
             request,
             ngettext("%(count)d record taken off the site.", "%(count)d records taken off the site.", count)

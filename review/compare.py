@@ -1,18 +1,17 @@
-"""What a next version changes, field by field and word by word, for the reviewer."""
+"""What a next version changes, field by field and word by word, for the reviewer: the published
+record and its parts beside the next version's model data (review.snapshot)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from editorial.worddiff import same_text, word_diff_html
 
-INLINE_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
-NOT_COMPARED = {"id", "DELETE", "loaded_version", "article", "version"}
+from . import snapshot
+
+TEXT_FIELDS = ("CharField", "TextField", "SlugField")
 
 
 @dataclass
@@ -29,12 +28,8 @@ class Part:
     changes: list[Change]
 
 
-def field_label(model, name: str) -> tuple[str, str]:
+def field_label(field) -> tuple[str, str]:
     """The field's label in the editor's language, and its language code for translated fields."""
-    try:
-        field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001  (a form-only name)
-        return name, ""
     lang = getattr(field, "language", None) or ""
     label = str(getattr(field, "translated_field", field).verbose_name)
     return (f"{label} [{lang}]" if lang else label), lang
@@ -43,85 +38,58 @@ def field_label(model, name: str) -> tuple[str, str]:
 def shown(value) -> str:
     if value is None:
         return ""
-    if hasattr(value, "pk"):
-        return str(value.pk)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     return str(value)
 
 
-TEXT_FIELDS = ("CharField", "TextField", "SlugField")
-
-
-def same_value(field, old, new: str) -> bool:
-    """Whether the posted value means what is stored: dates and numbers are read as the form reads
-    them (a date posted as 27.11.2026 is the stored 2026-11-27), texts as readers see them."""
+def same_value(field, old, new) -> bool:
+    """Whether two values mean the same to a reader (texts compared as readers see them)."""
     if field.get_internal_type() in TEXT_FIELDS:
-        return same_text(old, new)
-    form_field = field.formfield()
-    try:
-        value = form_field.clean(new) if form_field is not None else new
-    except ValidationError:
-        return False
-    return shown(value) == shown(old) or value == old
+        return same_text(old or "", new or "")
+    return old == new
 
 
-def changes_of(model, instance, values: dict[str, str]) -> list[Change]:
+def changes_of(model, live, row: dict, key: str | None = None) -> list[Change]:
+    """The fields of `row` that differ from the live row (every filled-in field for a new row)."""
     found = []
-    for name, new in values.items():
-        if name in NOT_COMPARED or name.startswith("_"):
+    for field in snapshot.copied_fields(model):
+        if field.name == key or field.name not in row["fields"]:
             continue
-        try:
-            field = model._meta.get_field(name)
-        except Exception:  # noqa: BLE001
+        new = snapshot.stored_value(field, row["fields"][field.name])
+        old = getattr(live, field.attname) if live is not None else None
+        if live is not None and same_value(field, old, new):
             continue
-        old = getattr(instance, field.name, None) if instance is not None else None
-        if instance is not None and same_value(field, old, new):
+        if live is None and new in (None, "", False):
             continue
-        if instance is None and not new:
-            continue
-        label, lang = field_label(model, name)
-        found.append(Change(label, word_diff_html(shown(old), new), lang))
+        label, lang = field_label(field)
+        found.append(Change(label, word_diff_html(shown(old), shown(new)), lang))
     return found
 
 
-def unticked(form_fields) -> dict[str, str]:
-    return {name: "" for name, field in form_fields.items() if isinstance(field, forms.BooleanField)}
-
-
-def next_version_parts(admin, request, obj, data: dict[str, list[str]]) -> list[Part]:
-    """The record's own changes first, then each inline row that is added, removed or changed."""
-    own = {key: values[-1] if values else "" for key, values in data.items() if not INLINE_KEY.match(key)}
-    # A browser leaves an unticked box out of the form: it means "no", not "unchanged".
-    own = {**unticked(admin.get_form(request, obj).base_fields), **own}
+def next_version_parts(obj, data: dict) -> list[Part]:
+    """The record's own changes first, then each part that is added, removed or changed."""
+    model = type(obj)
+    live = model._default_manager.get(pk=obj.pk)
     parts = []
-    changes = changes_of(type(obj), obj, own)
+    changes = changes_of(model, live, data["record"])
     if changes:
-        parts.append(Part(str(obj), "changed", changes))
-    rows: dict[tuple[str, int], dict[str, str]] = {}
-    for key, values in data.items():
-        match = INLINE_KEY.match(key)
-        if match:
-            rows.setdefault((match["prefix"], int(match["index"])), {})[match["name"]] = values[-1] if values else ""
-    models_by_prefix, boxes_by_prefix = {}, {}
-    for formset, inline in admin.get_formsets_with_inlines(request, obj):
-        models_by_prefix[formset.get_default_prefix()] = inline.model
-        boxes_by_prefix[formset.get_default_prefix()] = unticked(formset.form.base_fields)
-    for (prefix, _index), values in sorted(rows.items()):
-        model = models_by_prefix.get(prefix)
-        if model is None:
-            continue
-        values = {**boxes_by_prefix[prefix], **values}
-        pk = values.get("id")
-        live = model._default_manager.filter(pk=pk).first() if pk else None
-        if values.get("DELETE"):
-            if live is not None:
-                parts.append(Part(str(live), "removed", []))
-            continue
-        if live is None:
-            changes = changes_of(model, None, values)
+        parts.append(Part(str(live), "changed", changes))
+    for part_model, key, group in snapshot.part_groups(data):
+        rows = {p.pk: p for p in part_model._default_manager.filter(**{key: obj.pk})}
+        kept = set()
+        for row in group["rows"]:
+            present = rows.get(row["pk"]) if row["pk"] is not None else None
+            if present is None:
+                changes = changes_of(part_model, None, row, key)
+                title = _("New: %(kind)s") % {"kind": part_model._meta.verbose_name}
+                parts.append(Part(title, "added", changes))
+                continue
+            kept.add(present.pk)
+            changes = changes_of(part_model, present, row, key)
             if changes:
-                parts.append(Part(_("New: %(kind)s") % {"kind": model._meta.verbose_name}, "added", changes))
-            continue
-        changes = changes_of(model, live, values)
-        if changes:
-            parts.append(Part(str(live), "changed", changes))
+                parts.append(Part(str(present), "changed", changes))
+        for pk, present in rows.items():
+            if pk not in kept and pk in set(group.get("known", [])):
+                parts.append(Part(str(present), "removed", []))
     return parts

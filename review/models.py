@@ -3,8 +3,9 @@ record the public already sees, the next version of it, kept here until it is pu
 
 Wagtail keeps revisions of a live page beside it and publishes one when a moderator approves it;
 GOV.UK's publisher asks a second editor to publish what the first one wrote. This does the same with
-one row per record: the live record stays as it is while its next version waits in `data`, the form
-as the editor posted it (its paragraphs and rights and duties included, new and removed ones too).
+one row per record: the live record stays as it is while its next version waits in `data`, as model
+data (review.snapshot: the record and its paragraphs and rights and duties, new and removed ones
+too), checked by the admin's form when it was saved.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class Draft(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "The form of a published record's next version, as it was last saved; empty for a record not yet published."
+            "A published record's next version as model data (the record and its parts), as it was last saved; "
+            "empty when none waits."
         ),
     )
     version = models.PositiveIntegerField(_("draft version"), default=0)

@@ -18,7 +18,7 @@ from scripts.serving import COLLECT_STATIC, SETUP_DATABASE, gunicorn, manage, pr
 LANGS = [code for code, _name in settings.LANGUAGES]
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = ("editor-test", "a-long-editor-passphrase-42")
-REVIEWER = ("reviewer-test", EDITOR[1])  # a second editor: publishing needs one (review/workflow.py)
+REVIEWER = ("reviewer-test", EDITOR[1])  # a second editor: publishing needs one (review/actions.py)
 CHROMIUM_MISSING = "Chromium is not installed"
 CHROMIUM_INSTALL = "apt-get install --no-install-recommends chromium"
 

@@ -6,9 +6,6 @@
 - `permissions_created_during_migration`: `create_permissions` skips an app whose models module is
   not loaded, which is the case for every app inside a migration (law.roles makes the editors'
   group there). Sets `AppConfig.models_module` for the call.
-- `without_csrf_check`: a copy of a request that the CSRF middleware does not check again
-  (review.requests replays a form that was checked when it was first posted). Sets the
-  `_dont_enforce_csrf_checks` flag Django's test client uses.
 """
 
 from __future__ import annotations
@@ -32,7 +29,3 @@ def permissions_created_during_migration(config):
     finally:
         if stub:
             config.models_module = None
-
-
-def without_csrf_check(request) -> None:
-    request._dont_enforce_csrf_checks = True

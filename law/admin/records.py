@@ -8,7 +8,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
-from review import workflow
+from review import actions
 from review.admin import ReviewedAdmin
 
 from ..models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
@@ -67,7 +67,7 @@ class RightOrDutyAdmin(EditorAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        workflow.note_change(obj.article, request.user)  # the article's last editor, for its review
+        actions.note_change(obj.article, request.user)  # the article's last editor, for its review
 
 
 @admin.register(GlossaryTerm)

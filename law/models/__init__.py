@@ -5,9 +5,11 @@ Every text field is translated into kk, ru and en by django-modeltranslation (se
 Markdown fields are rendered to sanitized HTML when saved (see rendering.py), never per request.
 """
 
+from editorial.publishing import Status
+
 from .articles import LABEL, NUMBER, Article, Chapter, Paragraph
 from .bookkeeping import ContentLoad, SiteState
-from .editions import Act, Edition, EditionQuerySet, Status
+from .editions import Act, Edition, EditionQuerySet
 from .pages import GlossaryTerm, Page
 from .publishing import Publishable, PublishableQuerySet
 from .rights import RightOrDuty, RightOrDutyQuerySet, Role

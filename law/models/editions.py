@@ -1,4 +1,4 @@
-"""Publishing status, the act, and its editions (which one is in force is asked of the data)."""
+"""The act and its editions (which one is in force is asked of the data)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,6 @@ from django.utils.translation import pgettext_lazy
 from editorial.models import EditableContent
 
 from ..record_names import act_name, edition_name
-
-
-class Status(models.TextChoices):
-    """Publishing status of an editable piece of content."""
-
-    DRAFT = "draft", pgettext_lazy("publishing status", "Draft")
-    REVIEW = "review", pgettext_lazy("publishing status", "In review")
-    PUBLISHED = "published", pgettext_lazy("publishing status", "Published")
 
 
 class Act(models.Model):

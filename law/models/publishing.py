@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .editions import Status
+from editorial.publishing import Status
 
 
 def sees_everything(user) -> bool:

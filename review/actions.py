@@ -1,0 +1,203 @@
+"""The steps of review, apart from any page: who may take each one, and what each does and records.
+
+- A record the public does not see yet (a draft) is edited in place; the last editor is recorded.
+- A record the public sees is never changed by an ordinary save: the save becomes its next version
+  (`Draft.data`, model data: review.snapshot), and visitors keep the published one until that
+  version is published.
+- Publishing needs a second editor: whoever changed the record or its next version last may not
+  publish it (settings.REVIEW_NEEDS_SECOND_EDITOR turns this off for a one-person team). Changes
+  made outside the admin (a load of content/, an import) name no editor, so anyone may publish them.
+- A reviewer may return the work with a comment, which its author sees on the record and in "my work".
+
+Each action takes the record and the editor, runs in one transaction, writes what it did to the
+record's history (django-reversion), and raises `Refused` with a message for the editor when the
+rules do not allow it. The admin's pages and list actions call these; so can a script or a test.
+"""
+
+from __future__ import annotations
+
+import reversion
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from editorial.models import StaleEdit
+from editorial.publishing import Status
+
+from . import snapshot
+from .models import Draft
+
+
+class Refused(Exception):
+    """The rules of review do not allow this step now; the message says why, to the editor."""
+
+
+def is_live(obj) -> bool:
+    """Whether the public sees the record now (its publishing status is "published")."""
+    return obj is not None and obj.pk is not None and getattr(obj, "status", Status.PUBLISHED) == Status.PUBLISHED
+
+
+def draft_version(obj) -> int:
+    draft = Draft.of(obj)
+    return draft.version if draft is not None else 0
+
+
+def next_version(obj) -> dict | None:
+    """The record's next version (model data), if one waits."""
+    draft = Draft.of(obj)
+    return draft.data if draft is not None and snapshot.is_snapshot(draft.data) else None
+
+
+def has_next_version(obj) -> bool:
+    return next_version(obj) is not None
+
+
+def why_stale(obj) -> str | None:
+    """What changed on the published record since its next version was saved (None: nothing, or no next version)."""
+    data = next_version(obj)
+    return snapshot.why_stale(type(obj), obj.pk, data) if data is not None else None
+
+
+def publish_refusal(obj, user) -> str | None:
+    """Why this user may not publish the record now (None: they may)."""
+    if not getattr(settings, "REVIEW_NEEDS_SECOND_EDITOR", True):
+        return None
+    draft = Draft.of(obj)
+    if draft is not None and draft.changed_by_id is not None and draft.changed_by_id == user.pk:
+        return _("You made the last change to “%(record)s”, so another editor must review and publish it.") % {
+            "record": obj
+        }
+    return None
+
+
+# --------------------------------------------------------------------------- editing
+
+
+def note_change(obj, user) -> None:
+    """An editor changed a record that is not live: they are its last editor."""
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        draft.changed_by = user
+        draft.save()
+
+
+def save_next_version(obj, user, data: dict) -> Draft:
+    """Keep `data` (review.snapshot) as the published record's next version."""
+    if not snapshot.is_snapshot(data):
+        raise ValueError("a next version is stored as model data (review.snapshot)")
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        draft.data = data
+        draft.version += 1
+        draft.changed_by = user
+        draft.save()
+    return draft
+
+
+# --------------------------------------------------------------------------- review
+
+
+def send_to_review(obj, user) -> None:
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        if draft.changed_by_id is None and not is_live(obj):
+            draft.changed_by = user
+        draft.state = Draft.State.IN_REVIEW
+        draft.sent_by = user
+        draft.save()
+
+
+def return_with_comment(obj, user, comment: str) -> None:
+    comment = (comment or "").strip()
+    if not comment:
+        raise Refused(_("Write what should change before you return the work."))
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        draft.state = Draft.State.RETURNED
+        draft.reviewed_by = user
+        draft.comment = comment
+        draft.save()
+
+
+def discard(obj, user=None) -> None:
+    """The next version is dropped; the published record is unchanged."""
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        if not snapshot.is_snapshot(draft.data):
+            raise Refused(_("There is no next version to discard."))
+        draft.data = None
+        draft.version += 1
+        if is_live(obj):
+            clear(draft)
+        draft.save()
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def publish(obj, user) -> None:
+    """Publish the record: its next version if one waits, else the draft record itself."""
+    refusal = publish_refusal(obj, user)
+    if refusal:
+        raise Refused(refusal)
+    data = next_version(obj)
+    live = is_live(obj)
+    if data is not None and not live:
+        raise Refused(
+            _("“%(record)s” has a next version from when it was published: discard it before publishing.")
+            % {"record": obj}
+        )
+    try:
+        with transaction.atomic(), reversion.create_revision():
+            if data is not None:
+                snapshot.apply(obj, data)
+                reversion.set_comment(_("Published the next version."))
+            elif not live:
+                set_status(obj, Status.PUBLISHED)
+                reversion.set_comment(_("Published"))
+            reversion.set_user(user)
+            published(obj)
+    except (snapshot.Stale, StaleEdit) as stale:
+        raise Refused(
+            _(
+                "“%(record)s” was not published: its next version no longer fits the published record, "
+                "which changed since (an import, or another editor). Open it to see what to fix."
+            )
+            % {"record": obj}
+        ) from stale
+    obj.refresh_from_db()
+
+
+def take_off_site(obj, user) -> bool:
+    """Back to draft (hidden from the public); False when it was not on the site."""
+    if has_next_version(obj):
+        raise Refused(_("“%(record)s” has a next version waiting: publish or discard it first.") % {"record": obj})
+    if not is_live(obj):
+        return False
+    with transaction.atomic(), reversion.create_revision():
+        set_status(obj, Status.DRAFT)
+        reversion.set_user(user)
+        reversion.set_comment(_("Taken off the site"))
+    return True
+
+
+def set_status(obj, status: str) -> None:
+    """Change the publishing status alone (inside the caller's revision)."""
+    obj.status = status
+    obj.save(update_fields=["status"])
+
+
+def published(obj) -> None:
+    """The record was published: nothing waits any more. The row stays, so that its version number
+    only grows (a form left open on an earlier next version is refused, not taken for a new one)."""
+    draft = Draft.for_update(obj)
+    draft.data = None
+    draft.version += 1
+    clear(draft)
+    draft.save()
+
+
+def clear(draft) -> None:
+    draft.state = Draft.State.EDITING
+    draft.changed_by = draft.sent_by = draft.reviewed_by = None
+    draft.comment = ""
