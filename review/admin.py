@@ -88,6 +88,13 @@ class ReviewedAdmin:
 
     # ------------------------------------------------------------------ the change form
 
+    def has_delete_permission(self, request, obj=None):
+        # A published record leaves the site by review's "take off the site", never by a deletion
+        # (the list's "delete selected" asks this for each record too).
+        if obj is not None and actions.is_live(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         # Publishing is a step of review (the actions and the review page), never a field to edit.
         return (*super().get_readonly_fields(request, obj), "status")
@@ -131,8 +138,11 @@ class ReviewedAdmin:
     def save_model(self, request, obj, form, change):
         if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
             return  # kept as the next version by save_related, with the inline rows
-        if not change:
-            obj.status = Status.DRAFT  # new records start as drafts
+        name = getattr(request.resolver_match, "url_name", "") or ""
+        if not change or name.endswith("_recover"):
+            # New records start as drafts; so does a deleted record brought back from history, whatever
+            # status its stored copy had: it goes back on the site through review.
+            obj.status = Status.DRAFT
         super().save_model(request, obj, form, change)
         actions.note_change(obj, request.user)
 
