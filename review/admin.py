@@ -185,7 +185,8 @@ class ReviewedAdmin:
     def review_context(self, request, obj) -> dict:
         draft = Draft.of(obj)
         live = actions.is_live(obj)
-        has_next = actions.has_next_version(obj)
+        data = draft.data if draft is not None and snapshot.is_snapshot(draft.data) else None
+        has_next = data is not None
         if mode(request) == SAVE_NEXT:
             draft_version = request.POST.get(DRAFT_VERSION_FIELD, "0")
         else:
@@ -194,7 +195,7 @@ class ReviewedAdmin:
             "draft": draft,
             "live": live,
             "has_next_version": has_next,
-            "next_version_stale": bool(live and has_next and actions.why_stale(obj)),
+            "next_version_stale": bool(live and has_next and snapshot.why_stale(type(obj), obj.pk, data)),
             "draft_version": draft_version,
             "url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review", args=[obj.pk]),
         }

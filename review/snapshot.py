@@ -188,8 +188,9 @@ def apply(obj, data: dict):
     model = type(obj)
     with transaction.atomic():
         record = model._default_manager.select_for_update().get(pk=obj.pk)
-        if why_stale(model, obj.pk, data):
-            raise Stale(why_stale(model, obj.pk, data))
+        stale = why_stale(model, obj.pk, data)
+        if stale:
+            raise Stale(stale)
         with_fields(record, data["record"]).save()
         groups = list(part_groups(data))
         kept = {}
