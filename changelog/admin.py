@@ -1,11 +1,12 @@
 """Editors hide a trivial change from the public change log, or show it again."""
 
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from law.signals import bump
 
-from .models import HiddenChange, LoggedChange
+from .models import ChangeLogEntry, LoggedChange
 
 
 @admin.register(LoggedChange)
@@ -26,21 +27,21 @@ class LoggedChangeAdmin(admin.ModelAdmin):
         return ("date_created", "user", "comment")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user", "hidden_from_log")
+        hidden = ChangeLogEntry.objects.filter(revision=OuterRef("pk"), hidden=True)
+        return super().get_queryset(request).select_related("user").annotate(is_hidden=Exists(hidden))
 
     @admin.display(boolean=True, description=_("shown in the public change log"))
     def shown_in_log(self, revision):
-        return not hasattr(revision, "hidden_from_log")
+        return not revision.is_hidden
 
     @admin.action(description=_("Hide from the public change log"), permissions=["change"])
     def hide_from_log(self, request, queryset):
-        for revision in queryset:
-            HiddenChange.objects.get_or_create(revision=revision, defaults={"hidden_by": request.user})
+        ChangeLogEntry.objects.filter(revision__in=queryset).update(hidden=True, hidden_by=request.user)
         bump()
         self.message_user(request, _("Hidden from the public change log."), messages.SUCCESS)
 
     @admin.action(description=_("Show in the public change log"), permissions=["change"])
     def show_in_log(self, request, queryset):
-        HiddenChange.objects.filter(revision__in=queryset).delete()
+        ChangeLogEntry.objects.filter(revision__in=queryset).update(hidden=False, hidden_by=None)
         bump()
         self.message_user(request, _("Shown in the public change log."), messages.SUCCESS)

@@ -1,4 +1,5 @@
-"""A saved change (a django-reversion revision) as the change log sees it, and the editor's "hide"."""
+"""The public change log as rows, written when a change is saved (changelog.writer), and the
+saved changes (django-reversion revisions) an editor can hide from it."""
 
 from django.conf import settings
 from django.db import models
@@ -15,20 +16,34 @@ class LoggedChange(Revision):
         verbose_name_plural = _("changes to the explanations")
 
 
-class HiddenChange(models.Model):
-    """A change an editor keeps out of the public change log (a typo fixed, a comma moved)."""
+class ChangeLogEntry(models.Model):
+    """What one saved change changed in what the public reads of one article, and in which languages.
 
-    revision = models.OneToOneField(
-        Revision, on_delete=models.CASCADE, related_name="hidden_from_log", verbose_name=_("saved change")
+    Written once, when the change is saved (or by the backfill of the history kept before); the log
+    page and the feed read these rows and nothing else. Its time is its revision's."""
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="change_log_entries", verbose_name=_("saved change")
     )
+    article = models.ForeignKey(
+        "law.Article", on_delete=models.CASCADE, related_name="change_log_entries", verbose_name=_("article")
+    )
+    # {what: [language codes]}; what is a key of changelog.writer.LABELS.
+    changed = models.JSONField(_("what changed"), default=dict)
+    hidden = models.BooleanField(_("hidden from the public change log"), default=False)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("hidden by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hidden by"),
     )
-    hidden_at = models.DateTimeField(_("hidden at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("hidden change")
-        verbose_name_plural = _("hidden changes")
+        constraints = [models.UniqueConstraint(fields=["revision", "article"], name="one_entry_per_change_and_article")]
+        verbose_name = _("change log entry")
+        verbose_name_plural = _("change log entries")
 
     def __str__(self):
-        return str(self.revision)
+        return f"{self.revision_id} · {self.article_id}"

@@ -136,3 +136,38 @@ def test_dates_are_in_the_sites_time_zone(client, settings):
     almaty_day = tomorrow + timedelta(days=1)
     assert stamp["datetime"].startswith(f"{almaty_day.isoformat()}T01:30")
     assert f"{almaty_day.day} {ENGLISH_MONTHS[almaty_day.month - 1]} {almaty_day.year}" in visible_text(stamp)
+
+
+def test_the_log_page_reads_rows_not_stored_versions(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from reversion.models import Version
+
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    edit(article, summary_en=article.summary_en + " Read from a row.")
+    with CaptureQueriesContext(connection) as queries:
+        listed = entries_on_page(client, "en")
+    assert len(listed) == 1
+    versions = Version._meta.db_table
+    assert not [q["sql"] for q in queries if versions in q["sql"]]
+
+
+def test_entries_are_written_once_and_the_history_kept_before_writes_the_same(client):
+    from reversion.models import Revision
+
+    from changelog.models import ChangeLogEntry
+    from changelog.writer import Models, backfill
+
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    edit(article, summary_en=article.summary_en + " Once.")
+    duty = RightOrDuty.objects.filter(article__edition__slug="law-230-viii").first()
+    edit(duty, kind="rule" if duty.kind != "rule" else "duty")
+    for _other in range(3):  # later saves of other records do not change what was written
+        other = Article.objects.get(edition__slug="draft-2025", number="3")
+        edit(other, status=Status.DRAFT)
+        edit(other, status=Status.PUBLISHED)
+    written = sorted(ChangeLogEntry.objects.values_list("revision_id", "article_id", "changed"))
+    assert len(written) == 2
+    ChangeLogEntry.objects.all().delete()
+    backfill(Models.current(), Revision)
+    assert sorted(ChangeLogEntry.objects.values_list("revision_id", "article_id", "changed")) == written

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from reversion.models import Version
 
+from changelog.models import ChangeLogEntry
 from law.models import Article, Paragraph, Status
 from review import actions, snapshot
 from review.models import Draft
@@ -66,6 +67,9 @@ def test_publishing_is_an_action_a_script_can_take_without_a_request(editor, col
     assert actions.next_version(target) is None and Draft.of(target).changed_by is None
     latest = Version.objects.get_for_object(target).first()
     assert latest.revision.user == colleague and latest.revision.comment
+    # The public change log's entry is written by the same publishing, with what changed and where.
+    entry = ChangeLogEntry.objects.get(revision=latest.revision)
+    assert entry.article_id == target.pk and entry.changed == {"summary": ["en"]}
 
 
 def test_a_field_the_model_no_longer_has_does_not_stop_publishing(editor, colleague):
