@@ -14,7 +14,6 @@ class CheckerConfig(AppConfig):
         from law.roles import allow_editors
         from law.translation_records import Section, add_section
 
-        from . import content  # noqa: F401  (registers the edition folder "check" with law.content)
         from .engine import is_optional
         from .models import FlowDeclaration, FlowText
         from .record_rules import right_or_duty_errors

@@ -1,6 +1,6 @@
 """The engine of every question flow: one engine, one declaration per edition (data, not code).
 
-A flow is declared in content/ai-law/<edition>/check/flow.toml (see checker/content.py): its
+A flow is declared in content/ai-law/<edition>/check/flow.toml (see content_io/flow.py): its
 questions, their values, when each is asked, which role an answer gives, and which records a
 warning brings. Its words are content too (kk.toml, ru.toml, en.toml beside it); the rights and
 duties it shows are the edition's own records, chosen by their `applies_if`.
@@ -11,9 +11,12 @@ step and every result is a shareable URL and nothing is stored on the server.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
+# A condition on a right or duty, or on a question: "question=value|other value".
+CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
 MAX_VALUE_LENGTH = 40
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from law.models import RightOrDuty
 
-from .content import CONDITION_RE
+from .engine import CONDITION_RE
 from .models import FlowDeclaration
 
 

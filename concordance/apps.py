@@ -12,7 +12,6 @@ class ConcordanceConfig(AppConfig):
         from law.history import keep_history
         from law.roles import allow_editors
 
-        from . import content  # noqa: F401  (registers the content folder "concordance" with law.content)
         from .models import Correspondence
 
         keep_history(Correspondence)

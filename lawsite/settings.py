@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "official",
     "search",
     "changelog",
+    "content_io",
     "feedback",
     "opendata",
 ]

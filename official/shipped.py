@@ -23,10 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from editorial.languages import LANGUAGE_CODES
-from law.content.parse import OFFICIAL_FOLDER as FOLDER
 
 from .importer import OfficialTextError, Source, apply, parse, plan, read
 from .models import OfficialTextVersion
+from .paths import FOLDER
 from .versions import as_of, latest
 
 FIELDS = {"file": str, "what": str, "source_url": str, "text_as_of": datetime.date, "sha256": str}

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 
-from law.content import load
+from content_io import load
 from scripts.serving import COLLECT_STATIC, SETUP_DATABASE, gunicorn, manage, production_env
 
 LANGS = [code for code, _name in settings.LANGUAGES]

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from law.content import ContentErrors, export_files, load, parse_tree
+from content_io import ContentErrors, export_files, load, parse_tree
 from law.models import Article, Paragraph
 
 from .admin_forms import form_fields, signed_in

@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import translation
 
 from concordance.models import Correspondence
+from content_io import ContentErrors, parse_tree
 from editorial.languages import LANGUAGE_CODES
-from law.content import ContentErrors, parse_tree
 from law.models import Article
 from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
 

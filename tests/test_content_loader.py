@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from law.content import ContentErrors, LoadConflict, database_hash, export_files, load, parse_tree
+from content_io import ContentErrors, LoadConflict, database_hash, export_files, load, parse_tree
 from law.models import Article, ContentLoad, Edition, Paragraph, RightOrDuty
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +144,8 @@ def reversed_keys(value):
 def test_a_flow_exports_in_its_written_order_whatever_order_the_database_returns(edition):
     # PostgreSQL's jsonb keeps a table's keys in its own order (shortest first); the export must not,
     # neither in flow.toml nor in the words files, whose keys follow the declaration (fines by size).
-    from checker.content import FlowFolder
     from checker.models import FlowDeclaration
+    from content_io.flow import FlowFolder
 
     declared = FlowDeclaration.objects.get(edition__slug=edition)
     written = FlowFolder().export(declared.edition)

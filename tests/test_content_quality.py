@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 
 from checker.engine import Flow, is_optional
+from content_io import parse_tree
+from content_io.management.commands.content_report import article_texts
 from editorial.languages import LANGUAGE_CODES as LANGS
-from law.content import parse_tree
-from law.management.commands.content_report import article_texts
 from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
 
 # Pages rendered from the database, or no database at all: runs once, in the SQLite phase.

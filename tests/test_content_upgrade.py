@@ -7,9 +7,9 @@ import importlib
 import pytest
 from django.apps import apps
 
-from law.content import database_hash, load
-from law.content.export import export_files
-from law.content.load import LoadConflict
+from content_io import database_hash, load
+from content_io.export import export_files
+from content_io.load import LoadConflict
 from law.models import Article, ContentLoad
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ and a one-question flow. Loaded in place of the shipped content, it shows its pa
 
 import pytest
 
-from law.content import load
+from content_io import load
 from law.models import Edition
 
 from .conftest import ROOT, soup, visible_text
@@ -66,7 +66,7 @@ def test_a_new_edition_has_its_flow_at_the_main_address_when_in_force(client, ti
 def test_a_flow_declaration_is_checked_when_loaded(tmp_path):
     import shutil
 
-    from law.content import ContentErrors, parse_tree
+    from content_io import ContentErrors, parse_tree
 
     shutil.copytree(TINY, tmp_path / "content")
     flow = tmp_path / "content/ai-law/tiny-2030/check/flow.toml"

@@ -78,8 +78,8 @@ def test_a_key_the_flow_does_not_name_can_be_renamed():
 def test_content_whose_record_names_no_question_of_the_flow_does_not_load(tmp_path, settings):
     import shutil
 
-    from law.content import load
-    from law.content.reader import ContentErrors
+    from content_io import load
+    from content_io.reader import ContentErrors
 
     content = tmp_path / "content"
     shutil.copytree(settings.CONTENT_DIR, content)

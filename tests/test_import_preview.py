@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from law.content import database_hash
+from content_io import database_hash
 from law.models import Article, Paragraph
 from official.importer import Source, apply, parse, plan
 

@@ -7,8 +7,8 @@ lists every mismatch at once."""
 
 import pytest
 
+from content_io import parse_tree
 from editorial.languages import LANGUAGE_CODES
-from law.content import parse_tree
 from official.importer import parse, read
 from official.shipped import manifests
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from law.content import database_hash
+from content_io import database_hash
 from law.models import Article, Paragraph
 from official.models import OfficialTextVersion
 

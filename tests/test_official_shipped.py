@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from law.content import database_hash
+from content_io import database_hash
 from law.models import Article, Paragraph
 from official.models import OfficialTextChange, OfficialTextVersion
 from official.shipped import ShippedTextError, load, manifests

@@ -75,7 +75,7 @@ def test_a_reload_that_changes_markdown_renders_it_again(tmp_path, settings):
     import shutil
     import tomllib
 
-    from law.content import load, toml_text
+    from content_io import load, toml_text
 
     root = tmp_path / "content"
     shutil.copytree(settings.CONTENT_DIR, root)

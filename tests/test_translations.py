@@ -57,7 +57,7 @@ TOP_LEVEL_SKIPPED = {".venv", ".git", "staticfiles", "node_modules", "content", 
 
 
 def skip_in_copy(folder, names):
-    """What the copy leaves out: big or irrelevant top-level folders (not law/content/, which is code)."""
+    """What the copy leaves out: big or irrelevant top-level folders (not content_io/, which is code)."""
     top = {n for n in names if n in TOP_LEVEL_SKIPPED} if folder == str(ROOT) else set()
     return top | {n for n in names if n.endswith(".sqlite3")}
 

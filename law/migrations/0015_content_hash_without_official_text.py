@@ -17,7 +17,7 @@ def carry_the_hash_over(apps, schema_editor):
         return
     # Today's exporter, on today's models: this runs right after the migrations it needs. A later
     # change to the models that makes it fail leaves the record as it was (the safe side).
-    from law.content.export import database_hash, export_files
+    from content_io.export import database_hash, export_files
 
     try:
         with transaction.atomic():

@@ -3,7 +3,7 @@
     flow.toml              the declaration: questions, values, when each is asked, roles (engine.py)
     kk.toml ru.toml en.toml  the words, by dotted keys (Flow.text_keys() lists them)
 
-Plugged into law.content as an edition sub-folder, so a new edition gets a flow by content alone.
+One of an edition's sub-folders (content_io.folders), so a new edition gets a flow by content alone.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from checker.engine import CONDITION_RE, Flow
 from editorial.languages import LANGUAGE_CODES, text_in
-from law.content import Reader, register_edition_folder, toml_text
 from law.models import Role
 
-from .engine import Flow
+from .export import toml_text
+from .reader import Reader
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
 # In the order flow.toml writes them: a database may keep JSON keys in another order (PostgreSQL does).
 QUESTION_FIELDS = ("name", "values", "multiple", "exclusive", "asked_if", "role", "explained")
 DECLARATION_FIELDS = ("consequence", "deadlines", "questions", "offences", "fines")
@@ -220,7 +220,7 @@ class FlowFolder:
         return {"declaration": declaration, "texts": texts}
 
     def apply(self, edition, data) -> None:
-        from .models import FlowDeclaration, FlowText
+        from checker.models import FlowDeclaration, FlowText
 
         if data is None:
             FlowDeclaration.objects.filter(edition=edition).delete()
@@ -234,7 +234,7 @@ class FlowFolder:
         FlowText.objects.filter(edition=edition).exclude(key__in=keys).delete()
 
     def export(self, edition) -> dict[str, str]:
-        from .models import FlowDeclaration, FlowText
+        from checker.models import FlowDeclaration, FlowText
 
         declared = FlowDeclaration.objects.filter(edition=edition).first()
         if declared is None:
@@ -246,6 +246,3 @@ class FlowFolder:
             flat = {key: text_in(stored[key], "text", lang) if key in stored else "" for key in keys}
             files[f"{lang}.toml"] = toml_text(nest(flat))
         return files
-
-
-register_edition_folder("check", FlowFolder())

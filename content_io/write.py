@@ -7,7 +7,7 @@ from django.db import transaction
 
 from editorial.languages import LANGUAGE_CODES
 
-from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS, ArticleData, Tree
+from .parse import ACT_SLUG, ArticleData, Tree, edition_folders, extra_folders
 
 
 def lang_values(texts: dict[str, dict], name: str, getter=None) -> dict[str, str]:
@@ -93,7 +93,7 @@ def write_tree(tree: Tree) -> None:
         RightOrDuty.objects.filter(edition=edition_objs[data.slug]).exclude(key__in=keep_keys).delete()
 
     for data in tree.editions:
-        for name, handler in EDITION_FOLDERS.items():
+        for name, handler in edition_folders().items():
             handler.apply(edition_objs[data.slug], data.extra.get(name))
 
     for slug, (meta, texts) in tree.pages.items():
@@ -103,7 +103,7 @@ def write_tree(tree: Tree) -> None:
         Page.objects.update_or_create(slug=slug, defaults=defaults)
     Page.objects.exclude(slug__in=tree.pages).delete()
 
-    for name, handler in EXTRA_FOLDERS.items():
+    for name, handler in extra_folders().items():
         handler.apply(tree.extra[name])
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.conf import settings
 
 from editorial.numbering import LABEL_RE, number_key
+from official.paths import FOLDER as SHIPPED_FOLDER
 
 from .reader import LANG_FILES, ContentErrors, Reader, check_folder_files, hash_files, read_lang_files
 from .schema import (
@@ -31,7 +32,7 @@ from .schema import (
 ACT_SLUG = "ai-law"
 # The official texts, as the state publishes them, with their manifests: read by the importer
 # (`manage.py load_official`, official/shipped.py), never by this loader or written by an export.
-OFFICIAL_FOLDER = "official"
+OFFICIAL_FOLDER = SHIPPED_FOLDER
 MAX_KEY_LENGTH = 50  # the length of RightOrDuty.key (a SlugField)
 MAX_LAW_NUMBER_LENGTH = 20  # the length of Paragraph.amended_by
 
@@ -66,24 +67,19 @@ class Tree:
         return hash_files(self.files)
 
 
-# Other apps register readers/writers for their own folders (e.g. checker → "checker").
-EXTRA_FOLDERS: dict[str, object] = {}
+def extra_folders() -> dict:
+    """The top-level folders besides the act and the pages (content_io.folders, read when first
+    asked: those folders' handlers build on this module)."""
+    from .folders import EXTRA_FOLDERS
+
+    return EXTRA_FOLDERS
 
 
-def register_folder(name: str, handler) -> None:
-    """`handler` has parse(reader, folder) → data, apply(data), export() → {relpath: text}."""
-    EXTRA_FOLDERS[name] = handler
+def edition_folders() -> dict:
+    """What an edition holds besides its articles, each in a sub-folder of its own (content_io.folders)."""
+    from .folders import EDITION_FOLDERS
 
-
-# What an edition holds besides its articles, each in a sub-folder of its own: its glossary
-# (law.content.glossary), its question flow (registered by checker). Keyed by folder name.
-EDITION_FOLDERS: dict[str, object] = {}
-
-
-def register_edition_folder(name: str, handler) -> None:
-    """`handler` has parse(reader, folder, edition: EditionData) → data (None when the folder is
-    absent), apply(edition, data), export(edition) → {path within the edition folder: text}."""
-    EDITION_FOLDERS[name] = handler
+    return EDITION_FOLDERS
 
 
 def parse_tree(root: Path | None = None) -> Tree:
@@ -115,10 +111,10 @@ def parse_tree(root: Path | None = None) -> Tree:
             pages[page_dir.name] = (meta, texts)
 
     extra = {}
-    for name, handler in EXTRA_FOLDERS.items():
+    for name, handler in extra_folders().items():
         extra[name] = handler.parse(reader, root / name)
 
-    known_top = {ACT_SLUG, "pages", OFFICIAL_FOLDER, *EXTRA_FOLDERS}
+    known_top = {ACT_SLUG, "pages", OFFICIAL_FOLDER, *extra_folders()}
     if root.is_dir():
         for item in sorted(root.iterdir()):
             if item.name not in known_top and item.name != "README.md":
@@ -169,11 +165,11 @@ def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
     allowed = {"meta.toml"} | LANG_FILES
     check_folder_files(reader, edition_dir, allowed)
     for article_dir in sorted(p for p in edition_dir.iterdir() if p.is_dir()):
-        if article_dir.name in EDITION_FOLDERS:
+        if article_dir.name in edition_folders():
             continue
         match = re.match(r"^article-(\d+(?:-\d+)*)$", article_dir.name)
         if not match:
-            known = ", ".join(sorted(EDITION_FOLDERS))
+            known = ", ".join(sorted(edition_folders()))
             reader.error(
                 article_dir, f"an article folder must be named article-<number>, e.g. article-7-1 (or: {known})"
             )
@@ -189,7 +185,7 @@ def parse_edition(reader: Reader, edition_dir: Path) -> EditionData | None:
             if other != article.number:
                 path = edition_dir / f"article-{article.number}" / "meta.toml"
                 reader.error(path, f"key '{item['key']}' is already used in article {other} of this edition")
-    for name, handler in EDITION_FOLDERS.items():
+    for name, handler in edition_folders().items():
         folder = edition_dir / name
         edition.extra[name] = handler.parse(reader, folder, edition) if folder.is_dir() else None
     return edition

@@ -13,7 +13,7 @@ from pathlib import Path
 from editorial.languages import LANGUAGE_CODES, text_in
 
 from .export import drop_empty, toml_text
-from .parse import EditionData, register_edition_folder
+from .parse import EditionData
 from .reader import LANG_FILES, Reader, check_folder_files, read_lang_files
 from .schema import GLOSSARY_LANG, GLOSSARY_META, SLUG_RE, TERM_LANG, TERM_META
 from .write import lang_values
@@ -98,6 +98,3 @@ class GlossaryFolder:
             }
             files[f"{lang}.toml"] = toml_text({"terms": words})
         return files
-
-
-register_edition_folder("glossary", GlossaryFolder())

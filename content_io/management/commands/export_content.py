@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from law.content import export_files, record_sync, write_files
+from content_io import export_files, record_sync, write_files
 
 
 class Command(BaseCommand):

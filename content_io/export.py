@@ -8,7 +8,7 @@ import tomli_w
 
 from editorial.languages import LANGUAGE_CODES, text_in
 
-from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS, OFFICIAL_FOLDER
+from .parse import ACT_SLUG, OFFICIAL_FOLDER, edition_folders, extra_folders
 from .reader import hash_files
 
 
@@ -147,7 +147,7 @@ def export_files(with_official_text: bool = False) -> dict[str, str]:
 
     for edition in editions:
         base = f"{ACT_SLUG}/{edition.slug}"
-        for name, handler in EDITION_FOLDERS.items():
+        for name, handler in edition_folders().items():
             files.update({f"{base}/{name}/{path}": text for path, text in handler.export(edition).items()})
 
     for page in Page.objects.all():
@@ -160,7 +160,7 @@ def export_files(with_official_text: bool = False) -> dict[str, str]:
                 {"title": text_in(page, "title", lang), "body": text_in(page, "body", lang)}
             )
 
-    for handler in EXTRA_FOLDERS.values():
+    for handler in extra_folders().values():
         files.update(handler.export())
     return files
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from law.content import ContentErrors, LoadConflict, load
+from content_io import ContentErrors, LoadConflict, load
 
 
 class Command(BaseCommand):

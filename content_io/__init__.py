@@ -7,28 +7,27 @@ Layout (every folder holds `meta.toml` for structure and `kk.toml`, `ru.toml`, `
     content/ai-law/<edition>/article-<n>/  an article, its paragraphs, its rights and duties
     content/ai-law/<edition>/glossary/   the edition's glossary terms
     content/pages/<slug>/                free-standing pages (home, committee)
-    content/checker/                     words of the question flow (see checker.flow)
+    content/ai-law/<edition>/check/      the edition's question flow (content_io.flow)
+    content/concordance/<a>--<b>/        which article became which (content_io.concordance)
+    content/official/                    the official texts, loaded by official's importer, not here
 
 Modules: `schema` (the fields of each file), `reader` (TOML with file:line errors), `parse`
 (content/ → Tree, no database), `write` (Tree → database), `export` (database → files), `load`
-(the safe load).
+(the safe load), and the folders besides articles: `folders` (glossary, flow, concordance).
 
 `parse_tree` reads and validates everything without touching the database; `apply_tree` writes it
 in one transaction; `export_files` renders the database back to exactly the files `parse_tree`
 reads, so load → export reproduces canonical files byte for byte.
 """
 
-from . import glossary  # noqa: E402, F401  (registers the edition glossary folder; imports the modules above)
 from .export import database_hash, export_files, toml_text, write_files
 from .load import LoadConflict, LoadResult, load, record_sync
-from .parse import ACT_SLUG, EDITION_FOLDERS, EXTRA_FOLDERS, Tree, parse_tree, register_edition_folder, register_folder
+from .parse import ACT_SLUG, Tree, parse_tree
 from .reader import ContentError, ContentErrors, Reader, SourceFile
 from .write import apply_tree
 
 __all__ = [
     "ACT_SLUG",
-    "EDITION_FOLDERS",
-    "EXTRA_FOLDERS",
     "ContentError",
     "ContentErrors",
     "LoadConflict",
@@ -42,8 +41,6 @@ __all__ = [
     "load",
     "parse_tree",
     "record_sync",
-    "register_edition_folder",
-    "register_folder",
     "toml_text",
     "write_files",
 ]

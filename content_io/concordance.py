@@ -12,8 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from editorial.languages import LANGUAGE_CODES, text_in
-from law.content import ACT_SLUG, Reader, register_folder, toml_text
-from law.content.schema import SLUG_RE, Field
+
+from .export import toml_text
+from .parse import ACT_SLUG
+from .reader import Reader
+from .schema import SLUG_RE, Field
 
 FOLDER = "concordance"
 META = [Field("earlier", str, required=True), Field("later", str, required=True), Field("rows", list, required=True)]
@@ -91,9 +94,8 @@ class ConcordanceFolder:
         return {"earlier": meta["earlier"], "later": meta["later"], "rows": rows, "notes": notes}
 
     def apply(self, pairs) -> None:
+        from concordance.models import Correspondence
         from law.models import Edition
-
-        from .models import Correspondence
 
         kept = []
         for pair in pairs:
@@ -116,7 +118,7 @@ class ConcordanceFolder:
         Correspondence.objects.exclude(pk__in=kept).delete()
 
     def export(self) -> dict[str, str]:
-        from .models import Correspondence
+        from concordance.models import Correspondence
 
         files = {}
         rows = Correspondence.objects.select_related("earlier_edition", "later_edition").prefetch_related(
@@ -144,6 +146,3 @@ class ConcordanceFolder:
 
 def numbers_of(articles) -> list[str]:
     return [a.number for a in sorted(articles, key=lambda a: a.position)]
-
-
-register_folder(FOLDER, ConcordanceFolder())

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from content_io import ContentErrors, parse_tree
 from editorial.languages import LANGUAGE_CODES as LANGS
-from law.content import ContentErrors, parse_tree
 from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length
 
 
