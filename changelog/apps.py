@@ -11,10 +11,6 @@ class ChangelogConfig(AppConfig):
     def ready(self):
         from reversion.signals import post_revision_commit
 
-        from law.roles import allow_editors
-
         from .writer import on_revision_commit
 
-        # Editors hide a trivial change from the public log, or show it again.
-        allow_editors("changelog", "loggedchange", ("view", "change"))
         post_revision_commit.connect(on_revision_commit, dispatch_uid="changelog.writer")

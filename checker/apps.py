@@ -9,9 +9,8 @@ class CheckerConfig(AppConfig):
     verbose_name = _("Does this apply to me?")
 
     def ready(self):
-        from law.history import keep_history
+        from editorial.history import keep_history
         from law.record_rules import add_rule
-        from law.roles import allow_editors
         from law.translation_records import Section, add_section
 
         from .engine import is_optional
@@ -21,8 +20,6 @@ class CheckerConfig(AppConfig):
         keep_history(FlowText)
         add_rule(right_or_duty_errors)  # the flow must not lose a record to an edit
         keep_history(FlowDeclaration, bookkeeping=False)
-        # Words of the flow can be changed, not added: their keys come from the declaration.
-        allow_editors("checker", "flowtext", ("change", "view"))
         # The flow's words on the translation status page; option hints may stay empty in every language.
         add_section(
             Section(FlowText, ("text",), lambda text: text.key, may_stay_empty=lambda text: is_optional(text.key))

@@ -9,10 +9,8 @@ class ConcordanceConfig(AppConfig):
     verbose_name = _("From draft to law")
 
     def ready(self):
-        from law.history import keep_history
-        from law.roles import allow_editors
+        from editorial.history import keep_history
 
         from .models import Correspondence
 
         keep_history(Correspondence)
-        allow_editors("concordance", "correspondence", ("change", "view"))

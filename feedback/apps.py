@@ -7,9 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = _("Feedback")
-
-    def ready(self):
-        from law.roles import allow_editors
-
-        # Editors read the answers; nobody edits them, and only a superuser deletes them (admin.py).
-        allow_editors("feedback", "pagefeedback", ("view",))

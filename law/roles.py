@@ -1,27 +1,14 @@
-"""The "Editors" group: may change the site's content and nothing else (no users, groups, rights)."""
+"""The "Editors" group: may change the site's content and nothing else (no users, groups, rights).
+
+What it may do is one list, `settings.EDITOR_PERMISSIONS` (app label, model, actions), for every
+app's models: no app has to tell law at start-up.
+"""
+
+from django.conf import settings
 
 from editorial.compat.django_internals import permissions_created_during_migration
 
 EDITORS = "Editors"
-
-# (app label, model name, actions). Words of the flow and the act's title can be changed, not added.
-EDITOR_PERMISSIONS = [
-    ("law", "edition", ("add", "change", "delete", "view")),
-    ("law", "chapter", ("add", "change", "delete", "view")),
-    ("law", "article", ("add", "change", "delete", "view")),
-    ("law", "paragraph", ("add", "change", "delete", "view")),
-    ("law", "rightorduty", ("add", "change", "delete", "view")),
-    ("law", "glossaryterm", ("add", "change", "delete", "view")),
-    ("law", "page", ("add", "change", "delete", "view")),
-    ("law", "act", ("change", "view")),
-]
-
-
-def allow_editors(app_label: str, model: str, actions: tuple[str, ...]) -> None:
-    """Other apps add what editors may do with their models (checker: the flow's words)."""
-    entry = (app_label, model, actions)
-    if entry not in EDITOR_PERMISSIONS:
-        EDITOR_PERMISSIONS.append(entry)
 
 
 def sync_editors_group(apps=None, **kwargs):
@@ -38,7 +25,7 @@ def sync_editors_group(apps=None, **kwargs):
     permission_model = apps.get_model("auth", "Permission")
     group, _created = group_model.objects.get_or_create(name=EDITORS)
     wanted = []
-    for app_label, model, actions in EDITOR_PERMISSIONS:
+    for app_label, model, actions in settings.EDITOR_PERMISSIONS:
         for action in actions:
             permission = permission_model.objects.filter(
                 content_type__app_label=app_label, codename=f"{action}_{model}"

@@ -185,6 +185,25 @@ CACHES = {
     # prefix: to keep them apart there too, give PAGE_CACHE_URL its own (redis://host:6379/1).
     "pages": cache_from_url(os.environ.get("PAGE_CACHE_URL", CACHE_URL), key_prefix="ailaw-pages"),
 }
+# What the "Editors" group may do (law.roles keeps the group in step; a new app's models are added
+# here): change the site's content, read what visitors and the official-text watch left, nothing
+# about users, groups or rights. Words of the flow and the act's title can be changed, not added.
+EDITOR_PERMISSIONS = [
+    ("law", "edition", ("add", "change", "delete", "view")),
+    ("law", "chapter", ("add", "change", "delete", "view")),
+    ("law", "article", ("add", "change", "delete", "view")),
+    ("law", "paragraph", ("add", "change", "delete", "view")),
+    ("law", "rightorduty", ("add", "change", "delete", "view")),
+    ("law", "glossaryterm", ("add", "change", "delete", "view")),
+    ("law", "page", ("add", "change", "delete", "view")),
+    ("law", "act", ("change", "view")),
+    ("checker", "flowtext", ("change", "view")),  # its keys come from the flow's declaration
+    ("concordance", "correspondence", ("change", "view")),
+    ("official", "officialtextversion", ("view",)),
+    ("official", "officialtextchange", ("view",)),
+    ("feedback", "pagefeedback", ("view",)),  # nobody edits answers; only a superuser deletes them
+    ("changelog", "loggedchange", ("view", "change")),  # hide a trivial change from the public log
+]
 # Publishing needs a second editor: whoever changed a record last may not publish it. Off only for a
 # one-person team (review/actions.py).
 REVIEW_NEEDS_SECOND_EDITOR = env_flag("REVIEW_NEEDS_SECOND_EDITOR", True)

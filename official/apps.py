@@ -8,9 +8,3 @@ from django.utils.translation import gettext_lazy as _
 class OfficialConfig(AppConfig):
     name = "official"
     verbose_name = _("Official text")
-
-    def ready(self):
-        from law.roles import allow_editors
-
-        allow_editors("official", "officialtextversion", ("view",))
-        allow_editors("official", "officialtextchange", ("view",))

@@ -35,10 +35,10 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
+from editorial.history import BOOKKEEPING
 from editorial.languages import LANGUAGE_CODES
 from editorial.worddiff import same_text, word_diff_html
 
-from ..history import BOOKKEEPING
 from ..restore import part_relations, restoring_only
 
 # Fields whose change is a publishing decision, named in the history even without a comment.
