@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "search",
     "changelog",
     "content_io",
+    "editors",
     "feedback",
     "opendata",
 ]

@@ -2,7 +2,7 @@
 duties) as they will be once it is published, whatever the admin's form looks like.
 
 Wagtail keeps a page's next revision as the page's own serialized data, not as the form that made
-it; so does this. The form checks the data when the editor saves it (review.admin); from then on the
+it; so does this. The form checks the data when the editor saves it (editors.admin.review); from then on the
 next version is rows of fields, by model field name:
 
     {"format": 2,

@@ -1,5 +1,5 @@
 """The other two languages beside each translated field in the admin, and the mark of a changed source
-(law/admin/sources.py)."""
+(editors/admin/sources.py)."""
 
 import pytest
 from django.db import connection

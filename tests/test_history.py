@@ -248,7 +248,7 @@ def test_a_version_restored_on_its_own_is_indexed_again():
 def test_every_history_page_compare_page_and_restore_page_opens(editor):
     from django.contrib import admin
 
-    from law.admin.history_compare import HistoryCompareMixin
+    from editors.admin.history_compare import HistoryCompareMixin
 
     client = signed_in(editor)
     checked = []

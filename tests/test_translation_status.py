@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 
 from checker.models import FlowText
-from law.admin.translation_status import long_sentences_block
+from editors.admin.translation_status import long_sentences_block
 from law.models import Article, Chapter, Edition, GlossaryTerm, Paragraph, RightOrDuty
 from law.plain_language import PLAIN_LANGUAGE_BAR, average_sentence_length, long_sentences, sentences
 from law.translation_status import INLINE_ORDER, stale_languages

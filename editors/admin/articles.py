@@ -10,10 +10,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from editorial.languages import LANGUAGE_CODES
-from review.admin import ReviewedAdmin
+from law.models import Article, Paragraph, RightOrDuty
 
-from ..models import Article, Paragraph, RightOrDuty
 from .base import ConcurrentInline, EditorAdmin, MissingInLanguageFilter, preview_block
+from .review import ReviewedAdmin
 from .translation_status import long_sentences_block, translation_status_view
 
 

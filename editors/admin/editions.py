@@ -1,15 +1,17 @@
-"""Editions. The import of an edition's official text (upload, preview, confirm) is official's: it
-adds itself to this admin (official/admin_import.py)."""
+"""Editions, with the import of an edition's official text (upload, preview, confirm:
+official_import.py)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Edition
+from law.models import Edition
+
 from .base import EditorAdmin, preview_block
+from .official_import import OfficialTextImport
 
 
 @admin.register(Edition)
-class EditionAdmin(EditorAdmin):
+class EditionAdmin(OfficialTextImport, EditorAdmin):
     list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from")
     change_form_template = "admin/law/edition/change_form.html"
 

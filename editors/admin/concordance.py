@@ -2,10 +2,10 @@
 
 from django.contrib import admin
 
-from law.admin import EditorAdmin, MissingInLanguageFilter
+from concordance.models import Correspondence
 from law.models import Article
 
-from .models import Correspondence
+from .base import EditorAdmin, MissingInLanguageFilter
 
 
 @admin.register(Correspondence)

@@ -8,11 +8,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial.languages import LANGUAGE_CODES
+from law.models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
 from review import actions
-from review.admin import ReviewedAdmin
 
-from ..models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
+from .review import ReviewedAdmin
 
 
 @admin.register(Chapter)

@@ -38,8 +38,7 @@ from reversion.models import Version
 from editorial.history import BOOKKEEPING
 from editorial.languages import LANGUAGE_CODES
 from editorial.worddiff import same_text, word_diff_html
-
-from ..restore import part_relations, restoring_only
+from law.restore import part_relations, restoring_only
 
 # Fields whose change is a publishing decision, named in the history even without a comment.
 STATUS_FIELDS = ("status", "last_checked")

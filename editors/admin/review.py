@@ -18,10 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from editorial.publishing import Status
-
-from . import actions, snapshot
-from .compare import next_version_parts
-from .models import Draft
+from review import actions, snapshot
+from review.compare import next_version_parts
+from review.models import Draft
 
 HISTORY_VIEWS = ("_revision", "_recover", "_history")
 

@@ -5,20 +5,7 @@ are made from an edition's page ("Import the official text"), by `import_officia
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from law.admin.editions import EditionAdmin
-from law.models import Edition
-
-from .admin_import import OfficialTextImport
-from .models import OfficialTextChange, OfficialTextVersion
-
-# The edition's admin, with "Import the official text" added: this app sits above law and adds to
-# it, rather than law's admin importing this app (no cycle between the two).
-admin.site.unregister(Edition)
-
-
-@admin.register(Edition)
-class EditionWithImportAdmin(OfficialTextImport, EditionAdmin):
-    pass
+from official.models import OfficialTextChange, OfficialTextVersion
 
 
 class ChangeInline(admin.TabularInline):

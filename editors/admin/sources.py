@@ -31,8 +31,7 @@ from reversion.models import Version
 from editorial import tracking
 from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, text_in
 from editorial.worddiff import same_text, word_diff_html
-
-from ..editing import ConcurrentEditForm
+from law.editing import ConcurrentEditForm
 
 # How far back in a record's history the earlier text of a source is looked for.
 HISTORY_LOOKBACK = 200

@@ -1,6 +1,6 @@
 """The import of an edition's official text in the admin: upload, preview (what would change), and
-confirm. It sits above the law's admin: official/admin.py adds these views to the edition's admin,
-so that the law app needs nothing of this one."""
+confirm: views of the edition's admin (editions.py), doing their work through the official app's
+importer."""
 
 import secrets
 
@@ -17,12 +17,11 @@ from django.utils.translation import ngettext
 
 from editorial.languages import LANGUAGE_CODES
 from law.models import Edition
-
-from . import importer
-from . import preview as official_preview
-from . import versions as official_versions
-from .importer.readers import ENCODING_NAMES, kept_lines
-from .models import OfficialTextVersion
+from official import importer
+from official import preview as official_preview
+from official import versions as official_versions
+from official.importer.readers import ENCODING_NAMES, kept_lines
+from official.models import OfficialTextVersion
 
 
 class ImportForm(forms.Form):

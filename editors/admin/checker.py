@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from law.admin import EditorAdmin, MissingInLanguageFilter, preview_block
+from checker.models import FlowText
 
-from .models import FlowText
+from .base import EditorAdmin, MissingInLanguageFilter, preview_block
 
 
 @admin.register(FlowText)

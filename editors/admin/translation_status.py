@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from editorial.languages import LANGUAGE_CODES
+from law.models import Article, Edition
+from law.plain_language import PLAIN_LANGUAGE_BAR
+from law.translation_records import other_records
+from law.translation_status import INLINE_ORDER, article_long_sentences, article_rows, count, default_edition
 from review.models import Draft
-
-from ..models import Article, Edition
-from ..plain_language import PLAIN_LANGUAGE_BAR
-from ..translation_records import other_records
-from ..translation_status import INLINE_ORDER, article_long_sentences, article_rows, count, default_edition
 
 NEEDS_WORK, EVERYTHING = "needs-work", "all"
 
