@@ -11,16 +11,10 @@ class CheckerConfig(AppConfig):
     def ready(self):
         from editorial.history import keep_history
         from law.record_rules import add_rule
-        from law.translation_records import Section, add_section
 
-        from .engine import is_optional
         from .models import FlowDeclaration, FlowText
         from .record_rules import right_or_duty_errors
 
         keep_history(FlowText)
         add_rule(right_or_duty_errors)  # the flow must not lose a record to an edit
         keep_history(FlowDeclaration, bookkeeping=False)
-        # The flow's words on the translation status page; option hints may stay empty in every language.
-        add_section(
-            Section(FlowText, ("text",), lambda text: text.key, may_stay_empty=lambda text: is_optional(text.key))
-        )

@@ -1,5 +1,5 @@
 """The other records on the translation status page: rights and duties, chapters, glossary terms,
-pages, and what other apps add with `add_section` (checker: the question flow's texts).
+pages (`LAW_SECTIONS`), and any other app's records given the same way (the question flow's words).
 
 Per record and language, a cell (law/translation_status.py) saying what is missing or out of date,
 each linking to the field where it is fixed; per section and language, how many.
@@ -131,7 +131,7 @@ def describe_chapter(chapter) -> str:
     return chapter.number or chapter.key
 
 
-_sections: list[Section] = [
+LAW_SECTIONS: list[Section] = [
     Section(
         RightOrDuty, ("text",), describe_right_or_duty, select_related=("article",), locate=locate_rights_and_duties
     ),
@@ -141,12 +141,7 @@ _sections: list[Section] = [
 ]
 
 
-def add_section(section: Section) -> None:
-    """Other apps put their records on the page (checker: the question flow's texts)."""
-    if all(known.model is not section.model for known in _sections):
-        _sections.append(section)
-
-
-def other_records(edition: Edition) -> list[SectionStatus]:
-    """Each section's records of the edition (one query per section)."""
-    return [section_status(section, edition) for section in _sections]
+def other_records(edition: Edition, sections: list[Section]) -> list[SectionStatus]:
+    """Each section's records of the edition (one query per section): law's `LAW_SECTIONS` and
+    whatever else the page lists (editors.admin.translation_status adds the question flow's words)."""
+    return [section_status(section, edition) for section in sections]

@@ -13,12 +13,20 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from checker.engine import is_optional
+from checker.models import FlowText
 from editorial.languages import LANGUAGE_CODES
 from law.models import Article, Edition
 from law.plain_language import PLAIN_LANGUAGE_BAR
-from law.translation_records import other_records
+from law.translation_records import LAW_SECTIONS, Section, other_records
 from law.translation_status import INLINE_ORDER, article_long_sentences, article_rows, count, default_edition
 from review.models import Draft
+
+# Law's records, then the question flow's words (an option's hint may stay empty in every language).
+SECTIONS = [
+    *LAW_SECTIONS,
+    Section(FlowText, ("text",), lambda text: text.key, may_stay_empty=lambda text: is_optional(text.key)),
+]
 
 NEEDS_WORK, EVERYTHING = "needs-work", "all"
 
@@ -66,7 +74,7 @@ def translation_status_view(model_admin, request):
 
     form, edition, languages, needs_work_only = chosen_filters(request.GET)
     rows = article_rows(edition) if edition else []
-    sections = other_records(edition) if edition else []
+    sections = other_records(edition, SECTIONS) if edition else []
     has_official = any(row.official for row in rows)
     counts = [
         {
