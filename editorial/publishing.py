@@ -1,8 +1,10 @@
 """The publishing status of a record (articles, pages): one definition, below every app that uses it.
 
 law's models keep it in their `status` field and ask it through law.models.publishing; review's
-actions change it. "In review" here means hidden from the public while an editor works on it; a
-next version waiting for a second editor is review.models.Draft, a different thing.
+actions change it. Three ideas that were all once called "review" have their own names now:
+`Status.WITHDRAWN` (hidden from the public; stored as "review", the value content files and
+databases already hold), a next version waiting for a second editor (review.models.Draft, "Waiting
+for review"), and an explanation to check after the official text changed (`Article.needs_review`).
 """
 
 from django.db import models
@@ -13,5 +15,5 @@ class Status(models.TextChoices):
     """Publishing status of an editable piece of content."""
 
     DRAFT = "draft", pgettext_lazy("publishing status", "Draft")
-    REVIEW = "review", pgettext_lazy("publishing status", "In review")
+    WITHDRAWN = "review", pgettext_lazy("publishing status", "Withdrawn (hidden)")
     PUBLISHED = "published", pgettext_lazy("publishing status", "Published")

@@ -104,7 +104,7 @@ def version():
 
 def in_review(number):
     """An article of the draft that editors have taken back to review (as stored, no signal)."""
-    Article.objects.filter(edition__slug="draft-2025", number=number).update(status=Status.REVIEW)
+    Article.objects.filter(edition__slug="draft-2025", number=number).update(status=Status.WITHDRAWN)
     return Article.objects.get(edition__slug="draft-2025", number=number)
 
 
@@ -141,7 +141,7 @@ def change_visible_to_the_public(case):
         article.save()
     elif case == "taking an article back to review":
         article = Article.objects.get(edition__slug="draft-2025", number="16")
-        article.status = Status.REVIEW
+        article.status = Status.WITHDRAWN
         article.save()
     elif case == "a paragraph of a published article":
         paragraph = Article.objects.get(edition__slug="draft-2025", number="18").paragraphs.first()

@@ -214,7 +214,7 @@ def test_a_restore_from_code_reindexes_search_keeps_tracking_and_status(monkeypa
     item.text_ru = "Вторая правка: слово носорогозавр."
     edit(article, item)
     article = Article.objects.get(pk=article.pk)
-    article.status = Status.REVIEW
+    article.status = Status.WITHDRAWN
     article.save()
     item = RightOrDuty.objects.get(pk=item.pk)
     assert SearchEntry.objects.filter(right=item, text__contains="носорогозавр").exists()
@@ -225,7 +225,7 @@ def test_a_restore_from_code_reindexes_search_keeps_tracking_and_status(monkeypa
     assert restored.text_ru == "Первая правка: слово бегемотозавр."
     assert not SearchEntry.objects.filter(right=item, text__contains="носорогозавр").exists()
     assert SearchEntry.objects.filter(right=item, text__contains="бегемотозавр").exists()
-    assert Article.objects.get(pk=article.pk).status == Status.REVIEW
+    assert Article.objects.get(pk=article.pk).status == Status.WITHDRAWN
     assert restored.version > item.version
     tracked, before = restored.language_changes["explanation"], item.language_changes["explanation"]
     assert tracked["kk"] == before["kk"]

@@ -27,13 +27,13 @@ def test_new_articles_start_as_drafts_and_existing_ones_keep_their_status(editio
     import_lines(edition, trial_law(drop=("Статья 5. Отчёт", "1. Проверяющий представляет отчёт.")))
     assert set(Article.objects.filter(edition=edition).values_list("status", flat=True)) == {Status.DRAFT}
     Article.objects.filter(edition=edition, number="1").update(status=Status.PUBLISHED)
-    Article.objects.filter(edition=edition, number="3").update(status=Status.REVIEW)
+    Article.objects.filter(edition=edition, number="3").update(status=Status.WITHDRAWN)
     import_lines(edition, trial_law(replace={"1. Проба – проверка системы.": "1. Проба – испытание системы."}))
     statuses = dict(Article.objects.filter(edition=edition).values_list("number", "status"))
     assert statuses == {
         "1": Status.PUBLISHED,
         "2": Status.DRAFT,
-        "3": Status.REVIEW,
+        "3": Status.WITHDRAWN,
         "4": Status.DRAFT,
         "5": Status.DRAFT,  # new in the second file
         "6": Status.DRAFT,

@@ -37,7 +37,7 @@ def test_a_page_taken_off_the_site_is_hidden_from_the_public_and_previewed_by_st
 
 def test_an_article_taken_off_the_site_leaves_every_public_list(staff):
     user, client = staff
-    Article.objects.filter(edition__slug="law-230-viii", number="21").update(status=Status.REVIEW)
+    Article.objects.filter(edition__slug="law-230-viii", number="21").update(status=Status.WITHDRAWN)
     article = Article.objects.get(edition__slug="law-230-viii", number="21")
     assert article in Article.objects.not_published() and article in Article.objects.visible_to(user)
     assert Client().get("/en/ai-law/law-230-viii/article-21/").status_code == 404
