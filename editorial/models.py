@@ -36,6 +36,10 @@ class EditableContent(models.Model):
     required_texts: tuple[str, ...] = ()  # the texts without which a record is "missing" in a language
     glossary_linked: tuple[str, ...] = ()
     tracked_groups: dict[str, tuple[str, ...]] = {}
+    # Texts of the state's publication (the official text, its titles and notes): only the official
+    # text's importer writes them. Editors do not edit them, a next version does not carry them and a
+    # restore from history keeps their present value.
+    imported_fields: tuple[str, ...] = ()
 
     version = models.PositiveIntegerField(default=0, editable=False)
     language_changes = models.JSONField(default=dict, blank=True, editable=False)
@@ -55,6 +59,16 @@ class EditableContent(models.Model):
             kwargs["update_fields"] = set(update_fields) | derived | {"version", "language_changes"}
         super().save(*args, **kwargs)
         self._loaded_version = self.version
+
+    @classmethod
+    def imported_columns(cls) -> set[str]:
+        """The columns of `imported_fields`, each language's column included."""
+        return {
+            field.name
+            for field in cls._meta.concrete_fields
+            if field.name in cls.imported_fields
+            or getattr(getattr(field, "translated_field", None), "name", None) in cls.imported_fields
+        }
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -37,7 +37,8 @@ from editorial.compat.reversion_internals import follow, safe_revert, stored_obj
 
 from .changes import bulk_change
 
-# Fields that keep their present value when an older version is restored.
+# Fields that keep their present value when an older version is restored; so do the official text's
+# columns (`imported_fields`): only the importer writes them.
 KEPT_ON_RESTORE = ("status", "language_changes")
 # From this many records on, a restore catches up once at its end (a bulk change), not per record.
 BULK_FROM = 60
@@ -53,6 +54,7 @@ def keep_present_state(version: Version) -> None:
     copy = stored_object(version)
     model = type(copy)
     names = [name for name in KEPT_ON_RESTORE if any(f.name == name for f in model._meta.concrete_fields)]
+    names += sorted(model.imported_columns()) if hasattr(model, "imported_columns") else []
     if not names or copy.pk is None:
         return
     present = model._default_manager.using(version.db).filter(pk=copy.pk).values(*names).first()

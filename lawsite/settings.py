@@ -189,15 +189,18 @@ CACHES = {
 # What the "Editors" group may do (law.roles keeps the group in step; a new app's models are added
 # here): change the site's content, read what visitors and the official-text watch left, nothing
 # about users, groups or rights. Words of the flow and the act's title can be changed, not added.
+# Editors change what the public reads through review (editors.admin.review: a second editor publishes
+# it). The law's structure (editions, chapters, glossary terms, the flow's words) is changed through
+# review too, but added or deleted only by administrators; the act is changed by administrators only.
 EDITOR_PERMISSIONS = [
-    ("law", "edition", ("add", "change", "delete", "view")),
-    ("law", "chapter", ("add", "change", "delete", "view")),
+    ("law", "edition", ("change", "view")),
+    ("law", "chapter", ("change", "view")),
     ("law", "article", ("add", "change", "delete", "view")),
     ("law", "paragraph", ("add", "change", "delete", "view")),
     ("law", "rightorduty", ("add", "change", "delete", "view")),
-    ("law", "glossaryterm", ("add", "change", "delete", "view")),
+    ("law", "glossaryterm", ("change", "view")),
     ("law", "page", ("add", "change", "delete", "view")),
-    ("law", "act", ("change", "view")),
+    ("law", "act", ("view",)),
     ("checker", "flowtext", ("change", "view")),  # its keys come from the flow's declaration
     ("concordance", "correspondence", ("change", "view")),
     ("official", "officialtextversion", ("view",)),

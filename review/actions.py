@@ -19,6 +19,9 @@ from __future__ import annotations
 import reversion
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from editorial.models import StaleEdit
@@ -33,8 +36,19 @@ class Refused(Exception):
 
 
 def is_live(obj) -> bool:
-    """Whether the public sees the record now (its publishing status is "published")."""
+    """Whether the public sees the record now: its publishing status is "published", or it has none
+    (a chapter, a glossary term, the flow's words: the public sees them as soon as they exist)."""
     return obj is not None and obj.pk is not None and getattr(obj, "status", Status.PUBLISHED) == Status.PUBLISHED
+
+
+def has_publishing_status(model) -> bool:
+    """Whether the kind of record can be a draft or taken off the site (articles, pages), or is always
+    live once it exists (its changes are still reviewed, as next versions)."""
+    return any(field.name == "status" for field in model._meta.concrete_fields)
+
+
+def second_editor_needed() -> bool:
+    return getattr(settings, "REVIEW_NEEDS_SECOND_EDITOR", True)
 
 
 def draft_version(obj) -> int:
@@ -60,7 +74,7 @@ def why_stale(obj) -> str | None:
 
 def publish_refusal(obj, user) -> str | None:
     """Why this user may not publish the record now (None: they may)."""
-    if not getattr(settings, "REVIEW_NEEDS_SECOND_EDITOR", True):
+    if not second_editor_needed():
         return None
     draft = Draft.of(obj)
     if draft is not None and draft.changed_by_id is not None and draft.changed_by_id == user.pk:
@@ -68,6 +82,21 @@ def publish_refusal(obj, user) -> str | None:
             "record": obj
         }
     return None
+
+
+def restore_refusal(obj, user) -> str | None:
+    """Why this user may not restore an earlier version of the live record now: a restore becomes its
+    next version, and would replace the one another editor is working on (None: they may)."""
+    draft = Draft.of(obj)
+    if draft is None or not snapshot.is_snapshot(draft.data):
+        return None
+    if draft.changed_by_id is None or draft.changed_by_id == user.pk:
+        return None
+    return _(
+        "“%(record)s” was not restored: %(author)s saved a next version of it on %(time)s, and a restore "
+        "would replace it. Open the record to publish or discard that next version first, or agree with "
+        "%(author)s."
+    ) % {"record": obj, "author": draft.changed_by, "time": date_format(localtime(draft.changed_at), "DATETIME_FORMAT")}
 
 
 # --------------------------------------------------------------------------- editing
@@ -92,6 +121,13 @@ def save_next_version(obj, user, data: dict) -> Draft:
         draft.changed_by = user
         draft.save()
     return draft
+
+
+def change_fields(obj, user, **values) -> Draft:
+    """Set some of a live record's own fields in its next version (made from the live record when
+    none waits): a list action's change is reviewed like a form's."""
+    data = next_version(obj) or snapshot.of_record(obj)
+    return save_next_version(obj, user, snapshot.with_values(obj, data, values))
 
 
 # --------------------------------------------------------------------------- review
@@ -168,17 +204,37 @@ def publish(obj, user) -> None:
     obj.refresh_from_db()
 
 
-def take_off_site(obj, user) -> bool:
-    """Back to draft (hidden from the public); False when it was not on the site."""
+TAKEN_OFF, ASKED, NOT_LIVE = "taken-off", "asked", "not-live"
+
+
+def take_off_site(obj, user) -> str:
+    """Back to draft (hidden from the public). With a second editor needed, the first editor's step
+    only asks (ASKED); another editor's step takes it off (TAKEN_OFF). NOT_LIVE: it was not on the site."""
+    if not has_publishing_status(type(obj)):
+        raise Refused(
+            _("“%(record)s” cannot be taken off the site: it is part of the law's structure.") % {"record": obj}
+        )
     if has_next_version(obj):
         raise Refused(_("“%(record)s” has a next version waiting: publish or discard it first.") % {"record": obj})
     if not is_live(obj):
-        return False
-    with transaction.atomic(), reversion.create_revision():
-        set_status(obj, Status.DRAFT)
-        reversion.set_user(user)
-        reversion.set_comment(_("Taken off the site"))
-    return True
+        return NOT_LIVE
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        asked_by = draft.take_off_asked_by_id
+        if second_editor_needed() and (asked_by is None or asked_by == user.pk):
+            draft.take_off_asked_by = user
+            draft.take_off_asked_at = timezone.now()
+            draft.state = Draft.State.IN_REVIEW
+            draft.sent_by = user
+            draft.save()
+            return ASKED
+        with reversion.create_revision():
+            set_status(obj, Status.DRAFT)
+            reversion.set_user(user)
+            reversion.set_comment(_("Taken off the site"))
+        clear(draft)
+        draft.save()
+    return TAKEN_OFF
 
 
 def set_status(obj, status: str) -> None:
@@ -199,5 +255,6 @@ def published(obj) -> None:
 
 def clear(draft) -> None:
     draft.state = Draft.State.EDITING
-    draft.changed_by = draft.sent_by = draft.reviewed_by = None
+    draft.changed_by = draft.sent_by = draft.reviewed_by = draft.take_off_asked_by = None
+    draft.take_off_asked_at = None
     draft.comment = ""

@@ -67,14 +67,29 @@ def changes_of(model, live, row: dict, key: str | None = None) -> list[Change]:
     return found
 
 
+def kept_fields(model, live, row: dict, key: str | None = None) -> list[Change]:
+    """The fields the next version does not carry: they keep their published value (shown)."""
+    found = []
+    for field in snapshot.missing_fields(model, row, key):
+        value = shown(getattr(live, field.attname))
+        if value:
+            label, lang = field_label(field)
+            found.append(Change(label, value, lang))
+    return found
+
+
 def next_version_parts(obj, data: dict) -> list[Part]:
-    """The record's own changes first, then each part that is added, removed or changed."""
+    """The record's own changes first, then each part that is added, removed or changed, and last the
+    fields the next version does not carry, which keep their published values."""
     model = type(obj)
     live = model._default_manager.get(pk=obj.pk)
     parts = []
     changes = changes_of(model, live, data["record"])
     if changes:
         parts.append(Part(str(live), "changed", changes))
+    kept = kept_fields(model, live, data["record"])
+    if kept:
+        parts.append(Part(_("Not in this next version: the published value stays"), "kept", kept))
     for part_model, key, group in snapshot.part_groups(data):
         rows = {p.pk: p for p in part_model._default_manager.filter(**{key: obj.pk})}
         kept = set()

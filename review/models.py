@@ -54,6 +54,9 @@ class Draft(models.Model):
     sent_by = editor_field(_("sent to review by"))
     reviewed_by = editor_field(_("returned by"))
     comment = models.TextField(_("reviewer's comment"), blank=True)
+    # Taking a published record off the site needs a second editor too: the first one asks, another confirms.
+    take_off_asked_by = editor_field(_("asked to take it off the site"))
+    take_off_asked_at = models.DateTimeField(_("asked to take it off the site on"), null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_record")]

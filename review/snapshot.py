@@ -47,10 +47,13 @@ def is_snapshot(data) -> bool:
 
 
 def serialized(obj) -> dict:
+    """The whole record, every field of the model (a field the form did not show keeps the value the
+    record had), but the official text, which is the importer's alone."""
     if hasattr(obj, "normalise_line_ends"):
         obj.normalise_line_ends()  # text as readers see it (EditableContent), whatever the browser sent
     row = json.loads(serializers.serialize("json", [obj]))[0]
-    return {"pk": row["pk"], "fields": row["fields"]}
+    imported = imported_columns(type(obj))
+    return {"pk": row["pk"], "fields": {name: value for name, value in row["fields"].items() if name not in imported}}
 
 
 def capture(record, formsets) -> dict:
@@ -72,6 +75,21 @@ def capture(record, formsets) -> dict:
     return {"format": FORMAT, "record": serialized(record), "parts": parts}
 
 
+def of_record(record) -> dict:
+    """A next version that is the live record as it is, its parts left as they are."""
+    return {"format": FORMAT, "record": serialized(record), "parts": []}
+
+
+def with_values(live, data: dict, values: dict) -> dict:
+    """The next version with some of the record's own fields set (by field name)."""
+    staged = as_next_version(live, data)
+    for name, value in values.items():
+        setattr(staged, name, value)
+    stored = serialized(staged)["fields"]
+    record = {**data["record"], "fields": {**data["record"]["fields"], **{name: stored[name] for name in values}}}
+    return {**data, "record": record}
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -87,9 +105,15 @@ def translated_originals(model) -> set[str]:
         return set()
 
 
+def imported_columns(model) -> set[str]:
+    """The official text's columns, which only its importer writes (editorial.models.EditableContent)."""
+    columns = getattr(model, "imported_columns", None)
+    return columns() if columns is not None else set()
+
+
 def copied_fields(model) -> list:
-    """The fields a next version sets on the live row."""
-    skipped = translated_originals(model) | NOT_PART_OF_A_VERSION
+    """The fields a next version sets on the live row: never its publishing status nor the official text."""
+    skipped = translated_originals(model) | NOT_PART_OF_A_VERSION | imported_columns(model)
     return [f for f in model._meta.concrete_fields if f.editable and not f.primary_key and f.name not in skipped]
 
 
@@ -106,6 +130,12 @@ def with_fields(obj, row: dict, *, key: str | None = None):
             continue
         setattr(obj, field.attname, stored_value(field, row["fields"][field.name]))
     return obj
+
+
+def missing_fields(model, row: dict, key: str | None = None) -> list:
+    """The fields a next version's row does not carry (saved before the model had them): publishing
+    keeps their live values."""
+    return [field for field in copied_fields(model) if field.name != key and field.name not in row["fields"]]
 
 
 def stored_version(row: dict):

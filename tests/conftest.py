@@ -207,3 +207,15 @@ def editor(monkeypatch):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="aigerim")
+
+
+@pytest.fixture
+def colleague(monkeypatch):
+    """A second editor: the one who reviews and publishes what `editor` wrote."""
+    from .admin_forms import PASSWORD
+
+    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
+    call_command("createeditor", "dana", "--no-input", "--email", "dana@example.kz")
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="dana")

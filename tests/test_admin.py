@@ -46,13 +46,14 @@ def test_an_editor_edits_the_kazakh_explanation_and_the_public_page_changes(edit
     assert plain.find("strong").get_text() == "құқықтарыңыз"
 
 
-def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor):
+def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor, colleague):
     client = signed_in(editor)
     target = article("20")
-    response = client.post(
-        "/admin/law/article/", {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0}
-    )
-    assert response.status_code == 302
+    take_off = {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0}
+    assert client.post("/admin/law/article/", take_off).status_code == 302
+    target.refresh_from_db()
+    assert target.status == "published"  # asked: a second editor confirms
+    assert signed_in(colleague).post("/admin/law/article/", take_off).status_code == 302
     target.refresh_from_db()
     assert target.status == "draft"
     assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 404

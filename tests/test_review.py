@@ -1,9 +1,9 @@
 """Review before publishing (review/): a published article keeps its live version while its next
 version is edited and reviewed, a second editor publishes, work is returned with a comment."""
 
+import datetime
+
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
@@ -12,19 +12,12 @@ from law.models import Article, Page, RightOrDuty, Status
 from review.models import Draft
 from review.snapshot import record_fields
 
-from .admin_forms import PASSWORD, form_fields, signed_in
+from .admin_forms import form_fields, signed_in
 from .conftest import soup, visible_text
 
 # Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
 pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
 PUBLIC = "/en/ai-law/draft-2025/article-16/"
-
-
-@pytest.fixture
-def colleague(monkeypatch):
-    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
-    call_command("createeditor", "dana", "--no-input", "--email", "dana@example.kz")
-    return get_user_model().objects.get(username="dana")
 
 
 def article(number="16"):
@@ -184,7 +177,8 @@ def test_new_articles_and_pages_start_as_drafts(editor):
 def test_bulk_publish_refuses_the_authors_own_work_and_marks_checked(editor, colleague):
     target = article("20")
     client = signed_in(editor)
-    client.post("/admin/law/article/", {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0})
+    list_action(client, "take_off_the_site", target)
+    list_action(signed_in(colleague), "take_off_the_site", target)
     data = form_fields(client.get(change_url(target)), "article_form")
     data["summary_en"] = "Edited while off the site."
     client.post(change_url(target), data)
@@ -196,19 +190,24 @@ def test_bulk_publish_refuses_the_authors_own_work_and_marks_checked(editor, col
     signed_in(colleague).post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
     target.refresh_from_db()
     assert target.status == Status.PUBLISHED
+    Article.objects.filter(pk=target.pk).update(last_checked=timezone.localdate() - datetime.timedelta(days=400))
     signed_in(colleague).post(
         "/admin/law/article/", {"action": "mark_checked", "_selected_action": [target.pk], "index": 0}
     )
+    target.refresh_from_db()
+    assert target.last_checked != timezone.localdate()  # published: the date waits in its next version
+    client.post(review_url(target), {"step": "publish"})
     target.refresh_from_db()
     assert target.last_checked == timezone.localdate()
     comments = [v.revision.comment for v in Version.objects.get_for_object(target)[:3]]
     assert any(comments) and all(comments)
 
 
-def test_the_status_field_cannot_be_posted_to_publish(editor):
+def test_the_status_field_cannot_be_posted_to_publish(editor, colleague):
     target = article("20")
     client = signed_in(editor)
-    client.post("/admin/law/article/", {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0})
+    list_action(client, "take_off_the_site", target)
+    list_action(signed_in(colleague), "take_off_the_site", target)
     data = form_fields(client.get(change_url(target)), "article_form")
     assert "status" not in data
     data["status"] = "published"
@@ -227,6 +226,7 @@ def test_the_author_cannot_clear_their_name_to_publish_alone(editor, colleague):
     target = article("20")
     client = signed_in(editor)
     list_action(client, "take_off_the_site", target)
+    list_action(signed_in(colleague), "take_off_the_site", target)
     data = form_fields(client.get(change_url(target)), "article_form")
     data["summary_en"] = "My own unreviewed words."
     client.post(change_url(target), data)

@@ -126,9 +126,15 @@ def test_returning_needs_a_comment_and_taking_off_waits_for_the_next_version(edi
     with pytest.raises(actions.Refused):
         actions.take_off_site(target, colleague)
     actions.discard(target, colleague)
-    assert actions.take_off_site(target, colleague) is True
+    assert actions.take_off_site(target, colleague) == actions.ASKED
+    assert actions.take_off_site(target, colleague) == actions.ASKED  # asking twice is still asking
+    target.refresh_from_db()
+    assert target.status == Status.PUBLISHED
+    assert actions.take_off_site(target, editor) == actions.TAKEN_OFF
     target.refresh_from_db()
     assert target.status == Status.DRAFT
+    assert Draft.of(target).take_off_asked_by is None
+    assert actions.take_off_site(target, editor) == actions.NOT_LIVE
 
 
 def test_next_versions_saved_as_forms_are_converted_once(editor, colleague):

@@ -78,6 +78,7 @@ def test_a_deleted_page_brought_back_from_history_is_a_draft(editor, colleague):
     page = Page.objects.published().first()
     published_copy = Version.objects.get_for_object(page).first()
     actions.take_off_site(page, colleague)
+    actions.take_off_site(page, editor)
     client = signed_in(editor)
     assert client.post(f"/admin/law/page/{page.pk}/delete/", {"post": "yes"}).status_code == 302
     assert not Page.objects.filter(pk=page.pk).exists()

@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from editorial.languages import LANGUAGE_CODES
 from law.models import Article, Paragraph, RightOrDuty
+from review import actions
 
 from .base import ConcurrentInline, EditorAdmin, MissingInLanguageFilter, preview_block
 from .review import ReviewedAdmin
@@ -100,15 +101,26 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
 
     @admin.action(description=_("Checked against the official text today"), permissions=["change"])
     def mark_checked(self, request, queryset):
+        """On a published article the date goes into its next version: readers see it once reviewed."""
         today = timezone.localdate()
-        count = 0
+        count = waiting = 0
         for article in queryset:
+            count += 1
+            if actions.is_live(article):
+                actions.change_fields(article, request.user, last_checked=today)
+                waiting += 1
+                continue
             with reversion.create_revision():
                 article.last_checked = today
                 article.save(update_fields=["last_checked"])
                 reversion.set_user(request.user)
                 reversion.set_comment(_("Checked against the official text"))
-            count += 1
+            actions.note_change(article, request.user)
+        if waiting:
+            self.message_user(
+                request,
+                _("On published articles the date is in their next version: another editor reviews and publishes it."),
+            )
         self.message_user(
             request,
             ngettext(

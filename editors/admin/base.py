@@ -1,6 +1,7 @@
 """What every content admin shares: language tabs, history, the stale-save check, previews."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,17 @@ class EditorAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     def get_fieldsets(self, request, obj=None):
         return with_version_field(super().get_fieldsets(request, obj))
 
+    def get_readonly_fields(self, request, obj=None):
+        return with_imported_fields_read_only(self.model, super().get_readonly_fields(request, obj))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # No admin here offers "save as new" (save_as is off): a form that asks for it anyway is refused,
+        # whatever record it names, before anything is read or saved.
+        if request.method == "POST" and "_saveasnew" in request.POST and not self.save_as:
+            self.message_user(request, _("Records are not copied here: add a new record instead."), messages.ERROR)
+            return redirect(request.path)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
 
 class ConcurrentInline:
     """An inline row that carries its record's version, so its save is checked like a page's."""
@@ -46,6 +58,15 @@ class ConcurrentInline:
 
     def get_fieldsets(self, request, obj=None):
         return with_version_field(super().get_fieldsets(request, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        return with_imported_fields_read_only(self.model, super().get_readonly_fields(request, obj))
+
+
+def with_imported_fields_read_only(model, readonly) -> tuple:
+    """The official text's columns are shown, never edited: only its importer writes them."""
+    columns = model.imported_columns() if hasattr(model, "imported_columns") else set()
+    return (*readonly, *sorted(columns - set(readonly)))
 
 
 def with_version_field(fieldsets):

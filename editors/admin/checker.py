@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from checker.models import FlowText
 
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
+from .review import ReviewedAdmin
 
 
 @admin.register(FlowText)
-class FlowTextAdmin(EditorAdmin):
-    list_display = ("key", "edition", "text")
+class FlowTextAdmin(ReviewedAdmin, EditorAdmin):
+    list_display = ("key", "edition", "text", "review_state")
+    actions = ReviewedAdmin.structure_review_actions
     list_filter = ("edition", MissingInLanguageFilter)
     search_fields = ("key", "text_kk", "text_ru", "text_en")
     readonly_fields = ("edition", "key", "text_preview")

@@ -8,11 +8,16 @@ from law.models import Edition
 
 from .base import EditorAdmin, preview_block
 from .official_import import OfficialTextImport
+from .review import ReviewedAdmin
 
 
 @admin.register(Edition)
-class EditionAdmin(OfficialTextImport, EditorAdmin):
-    list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from")
+class EditionAdmin(OfficialTextImport, ReviewedAdmin, EditorAdmin):
+    """An edition's changes (its legal status, dates, links) are reviewed like an article's: one save
+    could otherwise make a draft "the law in force"."""
+
+    list_display = ("slug", "short_title", "kind", "legal_status", "in_force_from", "review_state")
+    actions = ReviewedAdmin.structure_review_actions
     change_form_template = "admin/law/edition/change_form.html"
 
     readonly_fields = ("description_preview",)

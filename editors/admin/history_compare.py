@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
@@ -351,10 +352,20 @@ class HistoryCompareMixin:
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.history_compare_template, context)
 
+    def own_version(self, version_id, object_id=None) -> Version:
+        """A stored version of this admin's model (and of the URL's record, when it names one): never a
+        version of another kind of record or of another record, whatever number the URL carries."""
+        if not str(version_id).isdigit():
+            raise Http404
+        versions = Version.objects.get_for_model(self.model)
+        if object_id is not None:
+            versions = versions.filter(object_id=str(object_id))
+        return get_object_or_404(versions, pk=int(version_id))
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """The restore page, with what the restore changes in the present text (status left out: it stays)."""
         record = self.get_object(request, unquote(object_id))
-        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        version = self.own_version(version_id, unquote(object_id))
         context = {}
         if record is not None:
             target = readable(version)
@@ -368,6 +379,17 @@ class HistoryCompareMixin:
             return super().revision_view(request, object_id, version_id, context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
+        """Brings back a deleted record of this admin's model; a record that exists is restored
+        from its own history instead (its restore page keeps review's rules)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        version = self.own_version(version_id)
+        if self.model._default_manager.filter(pk=version.object_id).exists():
+            messages.error(
+                request,
+                _("“%(record)s” was not deleted: restore an earlier version from its own history.")
+                % {"record": version.object_repr},
+            )
+            return redirect(self.history_url("history", self.model(pk=version.object_id)))
         with restoring_only(version):
             return super().recover_view(request, version_id, extra_context)

@@ -16,8 +16,9 @@ from .review import ReviewedAdmin
 
 
 @admin.register(Chapter)
-class ChapterAdmin(EditorAdmin):
-    list_display = ("__str__", "title", "edition", "is_official", "position")
+class ChapterAdmin(ReviewedAdmin, EditorAdmin):
+    list_display = ("__str__", "title", "edition", "is_official", "position", "review_state")
+    actions = ReviewedAdmin.structure_review_actions
     list_filter = ("edition", "is_official", MissingInLanguageFilter)
     fieldsets = ((None, {"fields": ("edition", "key", "number", "is_official", "position", "title")}),)
 
@@ -71,8 +72,9 @@ class RightOrDutyAdmin(EditorAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(EditorAdmin):
-    list_display = ("slug", "name", "article")
+class GlossaryTermAdmin(ReviewedAdmin, EditorAdmin):
+    list_display = ("slug", "name", "article", "review_state")
+    actions = ReviewedAdmin.structure_review_actions
     list_filter = ("edition", MissingInLanguageFilter)
     search_fields = ("slug", *[f"{n}_{lang}" for n in ("name", "definition", "also_called") for lang in LANGUAGE_CODES])
     readonly_fields = ("definition_preview",)

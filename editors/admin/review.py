@@ -31,6 +31,15 @@ RESTORE_NEXT = "restore-next-version"  # a restore from history becomes the next
 DRAFT_VERSION_FIELD = "_draft_version"
 
 
+TAKE_OFF_OUTCOMES = {  # what the editor is told after "take off the site" (review.actions.take_off_site)
+    actions.TAKEN_OFF: lambda: _("“%(record)s” was taken off the site. Visitors no longer see it."),
+    actions.ASKED: lambda: _(
+        "You asked to take “%(record)s” off the site. It stays on the site until another editor confirms."
+    ),
+    actions.NOT_LIVE: lambda: _("“%(record)s” was not on the site."),
+}
+
+
 def mode(request) -> str | None:
     return getattr(request, "_review_mode", None)
 
@@ -84,19 +93,24 @@ class ReviewedAdmin:
         css = {"all": ("admin/review/review.css",)}
 
     review_actions = ("send_to_review", "publish", "take_off_the_site")
+    # Records with no publishing status (always live once they exist): their changes are reviewed too.
+    structure_review_actions = ("send_to_review", "publish")
 
     # ------------------------------------------------------------------ the change form
 
     def has_delete_permission(self, request, obj=None):
         # A published record leaves the site by review's "take off the site", never by a deletion
-        # (the list's "delete selected" asks this for each record too).
-        if obj is not None and actions.is_live(obj):
+        # (the list's "delete selected" asks this for each record too). A record without a publishing
+        # status is deleted only by those whose permissions allow it (administrators: settings.EDITOR_PERMISSIONS).
+        if obj is not None and actions.has_publishing_status(type(obj)) and actions.is_live(obj):
             return False
         return super().has_delete_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         # Publishing is a step of review (the actions and the review page), never a field to edit.
-        return (*super().get_readonly_fields(request, obj), "status")
+        if actions.has_publishing_status(self.model):
+            return (*super().get_readonly_fields(request, obj), "status")
+        return super().get_readonly_fields(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         name = getattr(request.resolver_match, "url_name", "") or ""
@@ -138,7 +152,7 @@ class ReviewedAdmin:
         if mode(request) in (SAVE_NEXT, RESTORE_NEXT):
             return  # kept as the next version by save_related, with the inline rows
         name = getattr(request.resolver_match, "url_name", "") or ""
-        if not change or name.endswith("_recover"):
+        if (not change or name.endswith("_recover")) and actions.has_publishing_status(type(obj)):
             # New records start as drafts; so does a deleted record brought back from history, whatever
             # status its stored copy had: it goes back on the site through review.
             obj.status = Status.DRAFT
@@ -206,6 +220,10 @@ class ReviewedAdmin:
         transaction; for a published record the whole restore is rolled back and what the form
         would have saved is kept as the next version instead."""
         obj = self.get_object(request, unquote(object_id))
+        refusal = actions.restore_refusal(obj, request.user) if actions.is_live(obj) else None
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(self.change_url(obj))
         if request.method != "POST" or not actions.is_live(obj) or not self.has_change_permission(request, obj):
             return super().revision_view(request, object_id, version_id, extra_context)
         request._review_mode = RESTORE_NEXT
@@ -244,35 +262,38 @@ class ReviewedAdmin:
             "live": actions.is_live(obj),
             "parts": next_version_parts(obj, data) if data is not None else [],
             "refusal": actions.publish_refusal(obj, request.user),
+            "take_off_label": take_off_label(obj, draft, request.user),
             "change_url": self.change_url(obj),
         }
         return TemplateResponse(request, "admin/review/review.html", context)
 
     def take_step(self, request, obj, step) -> None:
-        done = {
-            "publish": (lambda: actions.publish(obj, request.user), None),
-            "return": (
-                lambda: actions.return_with_comment(obj, request.user, request.POST.get("comment", "")),
-                _("Returned to its author with your comment."),
+        steps = {
+            "publish": lambda: actions.publish(obj, request.user) or _("“%(record)s” is published."),
+            "return": lambda: (
+                actions.return_with_comment(obj, request.user, request.POST.get("comment", ""))
+                or _("Returned to its author with your comment.")
             ),
-            "send": (
-                lambda: actions.send_to_review(obj, request.user),
-                _("Sent to review. Another editor can now publish it."),
+            "send": lambda: (
+                actions.send_to_review(obj, request.user) or _("Sent to review. Another editor can now publish it.")
             ),
-            "discard": (
-                lambda: actions.discard(obj, request.user),
-                _("The next version was discarded. The published version is unchanged."),
+            "discard": lambda: (
+                actions.discard(obj, request.user)
+                or _("The next version was discarded. The published version is unchanged.")
             ),
+            "take_off": lambda: TAKE_OFF_OUTCOMES[actions.take_off_site(obj, request.user)](),
         }
-        if step not in done:
+        if step not in steps:
             return
-        act, message = done[step]
         try:
-            act()
+            message = steps[step]()
         except actions.Refused as refused:
             messages.error(request, str(refused))
             return
-        messages.success(request, message or _("“%(record)s” is published.") % {"record": obj})
+        messages.success(request, message % {"record": obj})
+
+    def report_take_off(self, request, obj, outcome: str) -> None:
+        self.message_user(request, TAKE_OFF_OUTCOMES[outcome]() % {"record": obj}, messages.SUCCESS)
 
     def change_url(self, obj) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
@@ -310,19 +331,13 @@ class ReviewedAdmin:
             else:
                 self.message_user(request, _("“%(record)s” is published.") % {"record": obj}, messages.SUCCESS)
 
-    @admin.action(description=gettext_lazy("Take off the site (back to draft)"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Take off the site (needs a second editor)"), permissions=["change"])
     def take_off_the_site(self, request, queryset):
-        count = 0
         for obj in queryset:
             try:
-                count += actions.take_off_site(obj, request.user)
+                self.report_take_off(request, obj, actions.take_off_site(obj, request.user))
             except actions.Refused as refused:
                 self.message_user(request, str(refused), messages.ERROR)
-        self.message_user(
-            request,
-            ngettext("%(count)d record taken off the site.", "%(count)d records taken off the site.", count)
-            % {"count": count},
-        )
 
 
 @admin.register(Draft)
@@ -373,6 +388,16 @@ class DraftAdmin(admin.ModelAdmin):
             "opts": self.opts,
         }
         return TemplateResponse(request, "admin/review/my_work.html", context)
+
+
+def take_off_label(obj, draft, user) -> str | None:
+    """The review page's button that takes a published record off the site (None: no such step now)."""
+    if not actions.has_publishing_status(type(obj)) or not actions.is_live(obj) or actions.has_next_version(obj):
+        return None
+    asked_by = draft.take_off_asked_by_id if draft is not None else None
+    if not actions.second_editor_needed() or (asked_by is not None and asked_by != user.pk):
+        return _("Take off the site")
+    return _("Ask to take off the site (another editor confirms)")
 
 
 def review_url(draft) -> str | None:

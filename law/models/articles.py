@@ -80,6 +80,7 @@ class Article(Publishable, EditableContent):
     glossary_linked = ("summary", "for_you")
     required_texts = ("plain_title", "summary")
     tracked_groups = {"explanation": ("plain_title", "summary", "for_you")}
+    imported_fields = ("official_title", "official_notes")
 
     class Meta:
         ordering = ["edition", "position"]
@@ -134,6 +135,7 @@ class Paragraph(EditableContent):
     markdown_fields = {"note": "note_html"}
     glossary_linked = ("note",)
     tracked_groups = {"official": ("official_text",), "explanation": ("note",)}
+    imported_fields = ("official_text",)
 
     class Meta:
         ordering = ["article", "position"]

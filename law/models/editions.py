@@ -97,6 +97,7 @@ class Edition(EditableContent):
 
     required_texts = ("title",)
     markdown_fields = {"description": "description_html"}
+    imported_fields = ("official_notes",)
 
     class Meta:
         ordering = ["position", "slug"]
