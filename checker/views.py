@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from editorial.addresses import absolute_url
 from editorial.languages import text_in
-from editorial.page_cache import made_from_query
+from editorial.page_cache import made_from_answers
 from law.models import Edition, RightOrDuty
 
 from . import codes, results
@@ -224,7 +224,7 @@ def question(request, name, edition=None):
         following = flow.next_question(kept)
         items = Answers(flow, kept, []).query_items()
         return redirect(place.step_url(following.name if following else None, items))
-    made_from_query(request, answers.query_items())
+    made_from_answers(request, answers.query_items())
     return render_question(request, place, target, answers, words)
 
 
@@ -256,7 +256,7 @@ def render_result(request, edition_slug, page, template):
     )
     outcome = flow.outcome(answers.values, records)
     items = answers.query_items()
-    made_from_query(request, items)
+    made_from_answers(request, items)
     result_url = place.url("result", query=items)
     sections = results.role_sections(outcome, words, flow)
     code = codes.encode(flow, answers.values)

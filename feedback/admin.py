@@ -3,6 +3,7 @@ spreadsheet. Editors see them (the "view" right); only a superuser may delete on
 changes one (they are what visitors said)."""
 
 import csv
+import re
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -20,12 +21,20 @@ from django.utils.translation import gettext_lazy as _
 from .models import PageFeedback
 
 CSV_COLUMNS = ["created_at", "page", "edition", "article", "useful", "comment", "language"]
-# A cell a spreadsheet would run as a formula (a visitor's comment "=HYPERLINK(…)") is kept as text.
+# A cell a spreadsheet would run as a formula (a visitor's comment "=HYPERLINK(…)") is kept as text:
+# an apostrophe goes before it. Whatever the spreadsheet splits cells on: the file's commas, or `;` (Excel
+# in Russian and Kazakh, which then also splits inside a quoted cell), a tab or a line break inside a
+# comment; spaces and quotes before the formula do not make it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA = ("=", "+", "-", "@")
+FORMULA_INSIDE = re.compile(r"""([,;\t\r\n][\s"]*)(?=[=+\-@])""")
 
 
 def spreadsheet_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    value = FORMULA_INSIDE.sub(r"\1'", value)
+    if value.startswith(FORMULA_STARTS) or value.lstrip(' "').startswith(FORMULA):
+        return f"'{value}"
+    return value
 
 
 def csv_response(queryset) -> HttpResponse:
@@ -40,8 +49,8 @@ def csv_response(queryset) -> HttpResponse:
             [
                 timezone.localtime(answer.created_at).isoformat(timespec="seconds"),
                 spreadsheet_text(answer.page),
-                answer.edition_slug or "",
-                answer.article_number or "",
+                spreadsheet_text(answer.edition_slug or ""),
+                spreadsheet_text(answer.article_number or ""),
                 "yes" if answer.useful else "no",
                 spreadsheet_text(answer.comment),
                 answer.language,

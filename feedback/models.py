@@ -26,3 +26,15 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page} · {'+' if self.useful else '-'}"
+
+
+class RateWindow(models.Model):
+    """How many answers one connection sent in its current window (feedback/rate_limit.py). The key is
+    a keyed hash of the connection's address, never the address; a closed window is deleted."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    ends_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return f"{self.count} until {self.ends_at:%Y-%m-%d %H:%M}"

@@ -1,22 +1,24 @@
 """At most FEEDBACK_RATE_LIMIT answers from one client address in FEEDBACK_RATE_WINDOW seconds.
 
-Counted in Django's default cache, which every worker shares once CACHE_URL names Redis or memcached.
+Counted in the database, which every worker on every machine shares whatever the cache (with the
+default locmem cache each process would count on its own and let through as many times the limit).
 The key is a keyed hash of the address (HMAC with the site's secret key): the address itself is never
-kept, in the cache or in the database. A window opens with an address's first answer and closes
-WINDOW seconds later. A cache that cannot be reached lets answers through rather than turn visitors
-away (see lawsite/caching.py: the cache is never what takes the site down).
+kept. A window opens with an address's first answer and closes WINDOW seconds later; closed windows
+are deleted at the next answer anyone sends, so no hash outlives its window by much.
 """
 
+import datetime
 import ipaddress
-import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from lawsite.client_address import client_address
 
-logger = logging.getLogger(__name__)
+from .models import RateWindow
 
 KEY_SALT = "feedback.rate_limit"
 
@@ -35,22 +37,24 @@ def counted_as(address: str) -> str:
     return str(ipaddress.ip_network(f"{ip}/64", strict=False))
 
 
-def cache_key(address: str) -> str:
-    return "feedback-rate:" + salted_hmac(KEY_SALT, counted_as(address), algorithm="sha256").hexdigest()
+def window_key(address: str) -> str:
+    return salted_hmac(KEY_SALT, counted_as(address), algorithm="sha256").hexdigest()
 
 
 def allow(request) -> bool:
     """Count this answer against its address; False when the address has used up its window."""
-    key = cache_key(client_address(request))
-    window = settings.FEEDBACK_RATE_WINDOW
-    try:
-        cache.add(key, 0, window)
+    key = window_key(client_address(request))
+    now = timezone.now()
+    RateWindow.objects.filter(ends_at__lte=now).delete()
+    # One UPDATE adds one, atomically, however many workers count at once.
+    if RateWindow.objects.filter(key=key).update(count=F("count") + 1):
+        count = RateWindow.objects.filter(key=key).values_list("count", flat=True).first() or 1
+    else:
+        count = 1  # this answer opens a window
         try:
-            count = cache.incr(key)
-        except ValueError:  # the window closed between add() and incr(): this answer opens a new one
-            cache.set(key, 1, window)
-            count = 1
-    except Exception:  # noqa: BLE001 - a cache that is down must not take the form down
-        logger.warning("cache unreachable; feedback not rate-limited", exc_info=True)
-        return True
+            with transaction.atomic():
+                ends_at = now + datetime.timedelta(seconds=settings.FEEDBACK_RATE_WINDOW)
+                RateWindow.objects.create(key=key, ends_at=ends_at, count=count)
+        except IntegrityError:  # another worker opened it a moment ago: count in that one
+            return allow(request)
     return count <= settings.FEEDBACK_RATE_LIMIT

@@ -9,6 +9,17 @@ can cache and revalidate too. A page with a query string is kept only when its v
 made from exactly that query (editorial/page_cache.py). Pages live in their own cache (the "pages"
 alias), so clearing the default cache for any other reason leaves them be.
 
+Nobody can fill the cache from outside, whatever the backend (Redis has no bound of its own):
+- a page is kept for a day only when there are as many of them as the site has content: its key is
+  made of the path (a page that does not exist is a 404, never kept), a query string its view was
+  made from (nothing else is kept), the language, the scheme and the host;
+- the host counts only where a page is made from it (no SITE_URL): then only a host named as such
+  in ALLOWED_HOSTS, with no port or the port the server listens on, is kept (a wildcard, another
+  port, another case or a trailing dot are served fresh). With SITE_URL the host plays no part;
+- pages made from a visitor's answers to the question flow (billions of them) are kept for
+  ANSWER_PAGE_TTL_SECONDS in one of ANSWER_PAGE_SLOTS places picked by their key, each place holding
+  one page: made-up answers push out one another, never more than that many entries.
+
 A cache server that is down never takes the site down: every cache call is guarded, and the page is
 then rendered from the database.
 """
@@ -26,7 +37,7 @@ from django.core.cache import caches
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from editorial.page_cache import cacheable_query
+from editorial.page_cache import cacheable_query, is_made_from_answers
 from law.changes import site_version_changed
 from law.models import SiteState
 
@@ -34,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 VERSION_TTL_SECONDS = 1.0
 PAGE_TTL_SECONDS = 24 * 3600
+ANSWER_PAGE_TTL_SECONDS = 10 * 60
+ANSWER_PAGE_SLOTS = 2000
 PAGE_CACHE = "pages"  # the alias in settings.CACHES
 _memo = {"version": None, "changed": None, "read_at": 0.0}
 
@@ -61,6 +74,14 @@ def safe_cache_get(key):
     except Exception:  # noqa: BLE001 - any cache failure means "not cached"
         logger.warning("cache unreachable on get; serving from the database", exc_info=True)
         return None
+
+
+def safe_cache_get_many(keys) -> dict:
+    try:
+        return caches[PAGE_CACHE].get_many(keys)
+    except Exception:  # noqa: BLE001 - any cache failure means "not cached"
+        logger.warning("cache unreachable on get; serving from the database", exc_info=True)
+        return {}
 
 
 def safe_cache_set(key, value, timeout):
@@ -119,12 +140,51 @@ def code_version() -> str:
     return _code["hash"]
 
 
-def page_key(request, version) -> str:
+def page_origin(request) -> str | None:
+    """What of the scheme and host shapes the page; None when a page for that host is not kept.
+
+    With SITE_URL, absolute links never come from the request (editorial/addresses.py): nothing. Without
+    it they are made from the host as sent, so only a host named in ALLOWED_HOSTS (no wildcard), as
+    named, with no port or the server's own, is kept: a stranger cannot make up hosts by the thousand."""
+    if settings.SITE_URL:
+        return settings.SITE_URL.rstrip("/")
+    host = request.get_host()  # raises DisallowedHost for a host the site does not serve
+    name, port = host, ""
+    if ":" in host and not host.endswith("]"):  # an IPv6 address without a port is [::1]
+        name, _, port = host.rpartition(":")
+    if name not in settings.ALLOWED_HOSTS or port not in ("", str(request.META.get("SERVER_PORT", ""))):
+        return None
+    return f"{request.scheme}://{host}"
+
+
+def page_key(request, version, origin=None) -> str:
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
     # The host and scheme too: without SITE_URL a page's absolute links are made from them.
-    origin = f"{request.scheme}://{request.get_host()}"
+    origin = origin or page_origin(request)
     raw = f"{code_version()}|{version}|{request.method}|{int(accepts_gzip)}|{origin}|{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def answer_slot(key: str) -> str:
+    """The one place where the page of this key is kept if it was made from a visitor's answers."""
+    return f"answers:{int(key.removeprefix('page:')[:12], 16) % ANSWER_PAGE_SLOTS}"
+
+
+def cached_page(request, key):
+    if not request.META.get("QUERY_STRING"):
+        return safe_cache_get(key)
+    found = safe_cache_get_many([key, answer_slot(key)])
+    if key in found:
+        return found[key]
+    kept_key, page = found.get(answer_slot(key)) or (None, None)
+    return page if kept_key == key else None
+
+
+def keep_page(request, key, response):
+    if request.META.get("QUERY_STRING") and is_made_from_answers(request):
+        safe_cache_set(answer_slot(key), (key, response), ANSWER_PAGE_TTL_SECONDS)
+    else:
+        safe_cache_set(key, response, PAGE_TTL_SECONDS)
 
 
 class PublicPageCacheMiddleware:
@@ -140,15 +200,17 @@ class PublicPageCacheMiddleware:
             and is_public_path(request.path)
             and is_anonymous(request)
         )
-        version = changed = None
+        version = changed = origin = None
         if cacheable_request:
             try:
                 version, changed = content_state()
             except Exception:  # noqa: BLE001 - the database may be down; the view will say so
                 cacheable_request = False
         if cacheable_request:
-            key = page_key(request, version)
-            cached = safe_cache_get(key)
+            origin = page_origin(request)
+        if origin:
+            key = page_key(request, version, origin)
+            cached = cached_page(request, key)
             if cached is not None:
                 return cached
         response = self.get_response(request)
@@ -168,5 +230,6 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            safe_cache_set(key, response, PAGE_TTL_SECONDS)
+            if origin:
+                keep_page(request, key, response)
         return response
