@@ -1,4 +1,4 @@
-"""Editors hide a trivial change from the public change log, or show it again."""
+"""Editors hide a trivial change from the public change log, or show it again; nobody hides their own."""
 
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
@@ -36,7 +36,18 @@ class LoggedChangeAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide from the public change log"), permissions=["change"])
     def hide_from_log(self, request, queryset):
-        ChangeLogEntry.objects.filter(revision__in=queryset).update(hidden=True, hidden_by=request.user)
+        # A second pair of eyes here too: nobody hides their own change from the public.
+        own = queryset.filter(user=request.user)
+        if own.exists():
+            self.message_user(
+                request,
+                _("Your own changes stay in the public change log: another editor decides whether to hide them."),
+                messages.ERROR,
+            )
+        others = queryset.exclude(user=request.user)
+        if not others.exists():
+            return
+        ChangeLogEntry.objects.filter(revision__in=others).update(hidden=True, hidden_by=request.user)
         bump()
         self.message_user(request, _("Hidden from the public change log."), messages.SUCCESS)
 

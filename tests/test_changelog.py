@@ -82,6 +82,19 @@ def test_unpublished_articles_and_hidden_changes_stay_out(client, editor):
     assert len(entries_on_page(client, "en")) == 1
 
 
+def test_nobody_hides_their_own_change_from_the_public_log(client, editor, colleague):
+    article = Article.objects.get(edition__slug="law-230-viii", number="16")
+    revision = edit(article, summary_en=article.summary_en + " A change of substance.")
+    revision.user = editor
+    revision.save()
+    hide = {"action": "hide_from_log", "_selected_action": [revision.pk]}
+    response = signed_in(editor).post("/admin/changelog/loggedchange/", hide, follow=True)
+    assert soup(response).select(".messagelist .error")
+    assert len(entries_on_page(client, "en")) == 1
+    signed_in(colleague).post("/admin/changelog/loggedchange/", hide)
+    assert entries_on_page(client, "en") == []
+
+
 def test_work_on_an_unpublished_article_is_not_logged_as_it_happens(client):
     article = Article.objects.get(edition__slug="law-230-viii", number="18")
     edit(article, status=Status.DRAFT)

@@ -211,3 +211,16 @@ def test_a_field_a_next_version_lacks_keeps_its_live_value_and_is_shown(editor, 
     actions.publish(target, colleague)
     target.refresh_from_db()
     assert target.plain_title_en == title and target.summary_en == "A change to review."
+
+
+def test_a_published_articles_right_or_duty_is_neither_restored_nor_recovered_on_its_own_page(editor):
+    target = Article.objects.published().filter(rights_and_duties__isnull=False).first()
+    item = target.rights_and_duties.order_by("pk").first()
+    version = Version.objects.get_for_object(item).first()
+    client = signed_in(editor)
+    response = client.post(f"/admin/law/rightorduty/{item.pk}/history/{version.pk}/", {"post": "yes"})
+    assert response.status_code == 302 and response["Location"].startswith(admin_url(target))
+    item.delete()  # gone from the published article (an import): bringing it back is the article's next version
+    response = client.post(f"/admin/law/rightorduty/recover/{version.pk}/", {"post": "yes"})
+    assert response.status_code == 302 and response["Location"].startswith(admin_url(target))
+    assert not target.rights_and_duties.filter(pk=item.pk).exists()

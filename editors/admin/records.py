@@ -1,11 +1,13 @@
 """Chapters, rights and duties, glossary terms, pages and the act."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 
 from editorial.languages import LANGUAGE_CODES
 from law.models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
@@ -34,17 +36,35 @@ class RightOrDutyAdmin(EditorAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # A published article changes through its reviewed next version, on the article's own page:
         # a right or duty of it is edited there, among the article's rows.
-        item = self.get_object(request, object_id)
+        item = self.get_object(request, unquote(object_id))
         if item is not None and item.article.is_published:
-            self.message_user(
-                request,
-                _("“%(article)s” is published: change this right or duty here, in the article's next version.")
-                % {"article": item.article},
-                messages.INFO,
-            )
-            url = reverse("admin:law_article_change", args=[item.article_id])
-            return redirect(f"{url}#rights_and_duties-group")
+            return self.to_the_articles_page(request, item.article)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Neither a restore of a published article's row nor one that would move a row onto one.
+        item = self.get_object(request, unquote(object_id))
+        stored = stored_article(self.own_version(version_id, unquote(object_id)))
+        for article in (item.article if item is not None else None, stored):
+            if article is not None and article.is_published:
+                return self.to_the_articles_page(request, article)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        article = stored_article(self.own_version(version_id))
+        if article is not None and article.is_published:
+            return self.to_the_articles_page(request, article)
+        return super().recover_view(request, version_id, extra_context)
+
+    def to_the_articles_page(self, request, article):
+        self.message_user(
+            request,
+            _("“%(article)s” is published: change this right or duty here, in the article's next version.")
+            % {"article": article},
+            messages.INFO,
+        )
+        url = reverse("admin:law_article_change", args=[article.pk])
+        return redirect(f"{url}#rights_and_duties-group")
 
     # A right or duty of a published article changes only in the article's reviewed next version: here
     # it can be neither changed, deleted, restored nor moved onto a published article.
@@ -69,6 +89,15 @@ class RightOrDutyAdmin(EditorAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         actions.note_change(obj.article, request.user)  # the article's last editor, for its review
+
+
+def stored_article(version):
+    """The article a stored version of a right or duty belongs to (None: gone, or unreadable)."""
+    try:
+        article_id = version.field_dict.get("article_id")
+    except (RevertError, LookupError, ValueError):
+        return None
+    return Article.objects.filter(pk=article_id).first()
 
 
 @admin.register(GlossaryTerm)
