@@ -2,6 +2,7 @@
 
 import reversion
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -25,8 +26,25 @@ class ParagraphInline(ConcurrentInline, TranslationStackedInline):
     ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index
 
 
+class RightsAndDutiesFormSet(BaseInlineFormSet):
+    """Two rows with one key is a form error, not left to the database (a key is unique in its edition;
+    each row is checked against the saved ones by the model, not against the rows beside it)."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            key = getattr(form, "cleaned_data", {}).get("key")
+            if not key or self._should_delete_form(form):
+                continue
+            if key in seen:
+                form.add_error("key", _("Another row here has this key. Give each right or duty its own key."))
+            seen.add(key)
+
+
 class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
     model = RightOrDuty
+    formset = RightsAndDutiesFormSet
     extra = 0
     fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")
     fk_name = "article"

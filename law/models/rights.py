@@ -92,6 +92,18 @@ class RightOrDuty(EditableContent):
         if errors:
             raise ValidationError(errors)
 
+    def validate_constraints(self, exclude=None):
+        # A key taken in the article's edition is a form error, not left to the database: the edition
+        # is no field of any form (save() sets it), so Django would leave the constraint unchecked.
+        try:
+            article = self.article  # in a new article's form, the article is not saved yet
+        except Article.DoesNotExist:
+            article = None
+        if article is not None and article.edition_id is not None:
+            self.edition_id = article.edition_id
+            exclude = set(exclude or ()) - {"edition"}
+        super().validate_constraints(exclude)
+
     def save(self, *args, **kwargs):
         # The edition is the article's: kept here so that keys can be unique within an edition.
         self.edition_id = Article.objects.values_list("edition_id", flat=True).get(pk=self.article_id)
