@@ -69,8 +69,10 @@ def admin_pages():
         pages += [base, f"{base}{obj.pk}/change/", f"{base}{obj.pk}/history/"]
         if model != "edition":
             pages.append(f"{base}?missing=kk")  # the filter "missing in"
-    pages += [f"/admin/law/glossaryterm/{term.pk}/delete/", "/admin/law/article/recover/"]
-    pages += [f"/admin/law/article/{article.pk}/history/{version.pk}/"]
+    draft = law_article("20")
+    Article.objects.filter(pk=draft.pk).update(status="draft")  # editors delete only what visitors do not see
+    pages += [f"/admin/law/article/{draft.pk}/delete/", "/admin/law/article/recover/"]
+    pages += [f"/admin/law/article/{article.pk}/history/{version.pk}/", f"/admin/law/article/{article.pk}/review/"]
     pages += ["/admin/checker/flowtext/", f"/admin/checker/flowtext/{flow_text.pk}/change/"]
     row = Correspondence.objects.first()
     pages += ["/admin/concordance/correspondence/", f"/admin/concordance/correspondence/{row.pk}/change/"]
@@ -107,19 +109,19 @@ def test_the_english_admin_is_in_english(editor):
 def test_the_restore_pages_messages_and_sign_in_pages_are_translated(editor, lang):
     client = client_in(editor, lang)
     term = GlossaryTerm.objects.filter(edition__slug="law-230-viii").first()
-    deleted = Version.objects.get_for_object(term).first()
     # A change saved through the form: the success message, then the record deleted and the recover pages.
     url = f"/admin/law/glossaryterm/{term.pk}/change/"
     data = form_fields(client.get(url), "glossaryterm_form")
     saved = client.post(url, data, follow=True)
     messages = [" ".join(li.get_text(" ").split()) for li in soup(saved).select("ul.messagelist li")]
     assert len(messages) == 1 and english_left(messages, lang) == [], messages
-    chosen = client.post(
-        "/admin/law/glossaryterm/", {"action": "delete_selected", "_selected_action": [term.pk], "index": 0}
-    )
+    page = Page.objects.order_by("pk").first()
+    Page.objects.filter(pk=page.pk).update(status="draft")  # editors delete only what visitors do not see
+    deleted = Version.objects.get_for_object(page).first()
+    chosen = client.post("/admin/law/page/", {"action": "delete_selected", "_selected_action": [page.pk], "index": 0})
     assert chosen.status_code == 200 and english_left(texts_of(soup(chosen), lang), lang) == []
-    term.delete()
-    pages = ["/admin/law/glossaryterm/recover/", f"/admin/law/glossaryterm/recover/{deleted.pk}/"]
+    page.delete()
+    pages = ["/admin/law/page/recover/", f"/admin/law/page/recover/{deleted.pk}/"]
     for page_url in pages:
         response = client.get(page_url)
         assert response.status_code == 200, page_url

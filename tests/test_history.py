@@ -261,6 +261,10 @@ def test_every_history_page_compare_page_and_restore_page_opens(editor):
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/{version.object_id}/history/"
         for url in (base, f"{base}compare/", f"{base}{version.pk}/"):
             response = client.get(url)
+            if model is RightOrDuty and url.endswith(f"/{version.pk}/") and response.status_code == 302:
+                # a published article's row is restored in the article's next version, on its page
+                assert response["Location"].startswith("/admin/law/article/"), response["Location"]
+                continue
             assert response.status_code == 200, (url, response.status_code)
         checked.append(model)
     assert Article in checked and RightOrDuty in checked, checked
