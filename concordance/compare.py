@@ -22,6 +22,7 @@ MAX_EDITIONS_LENGTH = 200
 class Side:
     edition: Edition
     articles: list[Article] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # numbers of counterparts this visitor may not read
 
 
 def parse_editions(raw: str, current: Edition) -> tuple[Edition | None, str]:
@@ -53,6 +54,11 @@ def sides(article: Article, other: Edition, visible) -> tuple[list[Side], list[s
         counterpart = row.later_articles if row.earlier_edition_id == article.edition_id else row.earlier_articles
         wanted |= {a.pk for a in counterpart.all()}
     theirs.articles = list(visible.filter(pk__in=wanted).prefetch_related("paragraphs").order_by("position"))
+    # An unpublished counterpart is named by its number, as not available: not as "no counterpart".
+    shown = {a.pk for a in theirs.articles}
+    theirs.hidden = list(
+        Article.objects.filter(pk__in=wanted - shown).order_by("position").values_list("number", flat=True)
+    )
     notes = [text_in(row, "note", get_language()) for row in rows]
     ordered = sorted([own, theirs], key=lambda s: s.edition.position)
     return ordered, [n for n in notes if n]

@@ -12,6 +12,7 @@ from law.models import Article, Edition
 from law.views import published_page
 
 from . import compare
+from .counterparts import named
 from .models import Correspondence
 
 
@@ -25,9 +26,9 @@ def first_position(articles) -> float:
 
 
 def cell(row: dict, which: str, user) -> dict:
-    """One edition's articles in a row, each with whether this visitor can open it (an unpublished
-    one is named, not linked); when it has none, why: new (earlier side) or dropped."""
-    articles = [{"article": a, "linked": a.is_visible_to(user)} for a in row[which]]
+    """One edition's articles in a row, as this visitor may see them (an unpublished one by its number
+    alone: counterparts.named); when it has none, why: new (earlier side) or dropped."""
+    articles = [named(a, user) for a in row[which]]
     return {"articles": articles, "missing": "new" if which == "earlier" else "dropped"}
 
 

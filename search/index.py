@@ -4,6 +4,10 @@ A save of an article, paragraph, right or duty, glossary term or flow text refre
 (two queries: delete, insert). A bulk change (a load, an import: see law.changes) skips that and
 rebuilds the whole index once at its end. Deleting a record deletes its entries by cascade.
 
+Only what the public reads is indexed: an article that is not published (a draft, or one taken off
+the site) has no entries, nor do its paragraphs, rights and duties. A save of an article indexes it
+and its parts again, so that publishing it brings them in and taking it off the site takes them out.
+
 Explanations are indexed from their rendered HTML, as plain text, so that Markdown marks and link
 addresses are not matched or shown in snippets.
 """
@@ -112,20 +116,41 @@ def question_entries(declaration: FlowDeclaration) -> list[SearchEntry]:
 # --------------------------------------------------------------------------- keeping in step
 
 
+def is_published(article_id) -> bool:
+    return Article.objects.published().filter(pk=article_id).exists()
+
+
+def whole_article_entries(article: Article) -> list[SearchEntry]:
+    """The article's entries and its paragraphs', rights' and duties'."""
+    found = article_entries(article)
+    labels = {}
+    for paragraph in Paragraph.objects.filter(article=article):
+        labels[paragraph.pk] = paragraph.label
+        found += paragraph_entries(paragraph)
+    for item in RightOrDuty.objects.filter(article=article):
+        found += right_entries(item, labels.get(item.paragraph_id, ""))
+    return found
+
+
 def refresh_article(article: Article) -> None:
-    SearchEntry.objects.filter(article=article, paragraph=None, right=None).delete()
-    SearchEntry.objects.bulk_create(article_entries(article))
+    """The article and its parts again: all of them while it is published, none once it is not."""
+    SearchEntry.objects.filter(article=article).delete()
+    if article.is_published:
+        SearchEntry.objects.bulk_create(whole_article_entries(article), batch_size=BATCH)
 
 
 def refresh_paragraph(paragraph: Paragraph) -> None:
     SearchEntry.objects.filter(paragraph=paragraph).delete()
-    SearchEntry.objects.bulk_create(paragraph_entries(paragraph))
+    if is_published(paragraph.article_id):
+        SearchEntry.objects.bulk_create(paragraph_entries(paragraph))
     # Rights and duties link to their paragraph by its label, which may just have changed.
     SearchEntry.objects.filter(right__paragraph=paragraph).exclude(label=paragraph.label).update(label=paragraph.label)
 
 
 def refresh_right(item: RightOrDuty) -> None:
     SearchEntry.objects.filter(right=item).delete()
+    if not is_published(item.article_id):
+        return
     label = Paragraph.objects.filter(pk=item.paragraph_id).values_list("label", flat=True).first() or ""
     SearchEntry.objects.bulk_create(right_entries(item, label))
 
@@ -144,14 +169,16 @@ def refresh_flow_text(item: FlowText) -> None:
 
 
 def rebuild() -> int:
-    """Index every record again (after a load or an import); returns the number of entries."""
+    """Index every record the public reads again (after a load or an import); returns the number of
+    entries."""
     entries = []
-    for article in Article.objects.all():
+    published = Article.objects.published()
+    for article in published:
         entries += article_entries(article)
-    for paragraph in Paragraph.objects.all():
+    for paragraph in Paragraph.objects.filter(article__in=published):
         entries += paragraph_entries(paragraph)
     labels = dict(Paragraph.objects.values_list("pk", "label"))
-    for item in RightOrDuty.objects.all():
+    for item in RightOrDuty.objects.published():
         entries += right_entries(item, labels.get(item.paragraph_id, ""))
     for term in GlossaryTerm.objects.all():
         entries += term_entries(term)

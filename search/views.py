@@ -10,7 +10,7 @@ from .query import run_search
 
 def search(request):
     query = parse_query(request.GET.get("q"))
-    results = run_search(query, get_language(), request.user) if query.words else None
+    results = run_search(query, get_language()) if query.words else None
     return render(
         request,
         "search/search.html",

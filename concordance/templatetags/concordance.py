@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from editorial.languages import text_in
 
+from ..counterparts import named
 from ..models import Correspondence
 
 register = template.Library()
@@ -14,8 +15,8 @@ register = template.Library()
 def what_changed(article, user) -> list[dict]:
     """One entry per concordance row naming the article: the other side's articles and the note.
 
-    Each article comes with `linked`: whether this visitor can open it (an unpublished one is named,
-    not linked), and the entry with `comparable`: whether the side-by-side view has a counterpart.
+    Each article comes as this visitor may see it (counterparts.named: an unpublished one by its
+    number alone), and the entry with `comparable`: whether the side-by-side view has a counterpart.
 
     `kind` is "became" (an earlier edition's article, seen from there), "came_from", "new" (a later
     article with no source) or "dropped" (an earlier article the later edition did not keep).
@@ -33,12 +34,13 @@ def what_changed(article, user) -> list[dict]:
         others.sort(key=lambda a: a.position)
         kinds = ("became", "dropped") if is_earlier else ("came_from", "new")
         kind = kinds[0] if others else kinds[1]
+        articles = [named(other, user) for other in others]
         entries.append(
             {
                 "kind": kind,
                 "edition": row.later_edition if is_earlier else row.earlier_edition,
-                "articles": [{"article": other, "linked": other.is_visible_to(user)} for other in others],
-                "comparable": any(other.is_visible_to(user) for other in others),
+                "articles": articles,
+                "comparable": any(entry["linked"] for entry in articles),
                 "note": text_in(row, "note", lang),
             }
         )
