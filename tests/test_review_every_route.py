@@ -228,3 +228,16 @@ def test_a_published_articles_right_or_duty_is_neither_restored_nor_recovered_on
     response = client.post(f"/admin/law/rightorduty/recover/{version.pk}/", {"post": "yes"})
     assert response.status_code == 302 and response["Location"].startswith(admin_url(target))
     assert not target.rights_and_duties.filter(pk=item.pk).exists()
+
+
+def test_no_history_page_takes_a_version_of_another_kind_of_record(admin_client):
+    """Not even an administrator's: a version is restored only on its own record's pages."""
+    page_version = Version.objects.get_for_model(Page).order_by("pk").first()
+    for model, model_admin in admin.site._registry.items():
+        if not hasattr(model_admin, "revision_view") or model is Page:
+            continue
+        opts = model._meta
+        url = f"/admin/{opts.app_label}/{opts.model_name}/{page_version.object_id}/history/{page_version.pk}/"
+        assert admin_client.get(url).status_code == 404, url
+        recover = f"/admin/{opts.app_label}/{opts.model_name}/recover/{page_version.pk}/"
+        assert admin_client.get(recover).status_code in (403, 404), recover  # 403: nobody adds these

@@ -14,6 +14,7 @@ from law.models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
 from review import actions
 
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
+from .history_compare import HistoryCompareMixin
 from .review import ReviewedAdmin
 
 
@@ -136,5 +137,7 @@ class PageAdmin(ReviewedAdmin, EditorAdmin):
 
 
 @admin.register(Act)
-class ActAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ActAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
+    """The act's title; changed by administrators only (settings.EDITOR_PERMISSIONS)."""
+
     list_display = ("slug", "title")
