@@ -9,6 +9,7 @@ Environment variables:
   PAGE_CACHE_URL        where whole public pages are kept (default: CACHE_URL, under their own prefix)
   OFFICIAL_TEXT_MAX_BYTES  largest official-text file imported or fetched (default 4 MiB)
   OFFICIAL_FETCH_TIMEOUT   seconds to wait for the official publication's server (default 30)
+  OFFICIAL_FETCH_DEADLINE  seconds for a whole download of an official text (default 120)
   SITE_URL              the site's address, e.g. https://ailaw.example.kz (absolute links in pages)
   DJANGO_TRUSTED_PROXY_COUNT  reverse proxies in front that append X-Forwarded-For (default 0)
   RELEASE               the release's name, e.g. its git commit: cached pages of another release
@@ -330,10 +331,14 @@ CONTENT_SECURITY_POLICY = {
 # The official text's importer (official/importer/readers.py): files larger than these are refused
 # before any work. The law's official text is about 0.1 MB and 600 lines in each language.
 OFFICIAL_TEXT_MAX_BYTES = int(os.environ.get("OFFICIAL_TEXT_MAX_BYTES", 4 * 2**20))
-OFFICIAL_TEXT_MAX_LINES = 50_000
+# What a Word file may unpack to, all its parts together (a "zip bomb" unpacks to far more).
+OFFICIAL_TEXT_MAX_UNPACKED_BYTES = 4 * OFFICIAL_TEXT_MAX_BYTES
+OFFICIAL_TEXT_MAX_LINES = 50_000  # blank lines count too
 OFFICIAL_TEXT_MAX_PARAGRAPHS = 5_000
-# Fetching it from the official links (official/fetch.py): seconds to wait for an answer.
+# Fetching it from the official links (official/fetch.py): seconds to wait for an answer, and
+# seconds for the whole download (a server that sends a byte now and then is cut off).
 OFFICIAL_FETCH_TIMEOUT = float(os.environ.get("OFFICIAL_FETCH_TIMEOUT", "30"))
+OFFICIAL_FETCH_DEADLINE = float(os.environ.get("OFFICIAL_FETCH_DEADLINE", "120"))
 
 # A refused form (a stale page, cookies blocked) gets the site's own 403 page, in the visitor's language.
 CSRF_FAILURE_VIEW = "lawsite.views.csrf_failure"

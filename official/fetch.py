@@ -8,7 +8,10 @@ is a FetchError naming the language and the link, and the database stays as it w
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import socket
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -60,51 +63,180 @@ class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-# http and https only: no FTP, file or data handlers, and redirects checked as above.
-OPENER = urllib.request.OpenerDirector()
-for handler in (
-    urllib.request.HTTPHandler(),
-    urllib.request.HTTPSHandler(),
-    HttpOnlyRedirects(),
-    urllib.request.HTTPErrorProcessor(),
-    urllib.request.HTTPDefaultErrorHandler(),
-):
-    OPENER.add_handler(handler)
+class Deadline:
+    """The whole download's time limit (connecting, redirects, headers and body): when it passes,
+    every connection the download opened is shut, so that a read waiting on a server that sends a
+    byte now and then returns at once. The socket timeout alone limits one wait, not the total."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+
+    def watch(self, sock):
+        with self.lock:
+            self.sockets.append(sock)
+            expired = self.expired
+        if expired:
+            shut(sock)
+        return sock
+
+    def expire(self):
+        with self.lock:
+            self.expired = True
+            sockets = list(self.sockets)
+        for sock in sockets:
+            shut(sock)
+
+
+def shut(sock) -> None:
+    # Already closed, or handed over to TLS (the TLS socket is watched too): nothing to shut.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def watched(connection_class, deadline: Deadline):
+    """An http.client connection class whose sockets (the TCP one, then the TLS one) the deadline shuts."""
+
+    class Watched(connection_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._create_connection = lambda *a, **kw: deadline.watch(socket.create_connection(*a, **kw))
+
+        def connect(self):
+            super().connect()
+            deadline.watch(self.sock)
+
+    return Watched
+
+
+class Watching:
+    """A handler mixin: the connections it opens are watched by the download's deadline."""
+
+    def __init__(self, deadline: Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def do_open(self, http_class, req, **http_conn_args):
+        return super().do_open(watched(http_class, self.deadline), req, **http_conn_args)
+
+
+class DeadlineHTTPHandler(Watching, urllib.request.HTTPHandler):
+    pass
+
+
+class DeadlineHTTPSHandler(Watching, urllib.request.HTTPSHandler):
+    pass
+
+
+def opener(deadline: Deadline) -> urllib.request.OpenerDirector:
+    """http and https only: no FTP, file or data handlers, and redirects checked as above."""
+    director = urllib.request.OpenerDirector()
+    for handler in (
+        DeadlineHTTPHandler(deadline),
+        DeadlineHTTPSHandler(deadline),
+        HttpOnlyRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.HTTPDefaultErrorHandler(),
+    ):
+        director.add_handler(handler)
+    return director
 
 
 def no_answer(url: str, timeout: float) -> str:
     return _("%(url)s: no answer within %(seconds)s seconds") % {"url": url, "seconds": timeout}
 
 
+def too_slow(url: str, seconds: float) -> FetchError:
+    return FetchError(
+        _("%(url)s: the download took longer than %(seconds)s seconds: it was stopped")
+        % {"url": url, "seconds": seconds}
+    )
+
+
+def too_large(url: str, max_bytes: int) -> FetchError:
+    return FetchError(
+        _("%(url)s: the file is larger than %(limit)s MB (the law's official text is far smaller)")
+        % {"url": url, "limit": round(max_bytes / 2**20, 1)}
+    )
+
+
 def download(url: str) -> bytes:
+    """The body of the answer, whole, or FetchError: a body shorter than its Content-Length, one
+    whose end cannot be told (no Content-Length and not chunked), a connection dropped or too slow
+    (each wait is limited by OFFICIAL_FETCH_TIMEOUT, the whole download by OFFICIAL_FETCH_DEADLINE)."""
     if urlsplit(url).scheme not in ("http", "https"):
         raise FetchError(_("%(url)s: only http and https links are fetched") % {"url": url})
     timeout = float(settings.OFFICIAL_FETCH_TIMEOUT)
-    max_bytes = int(settings.OFFICIAL_TEXT_MAX_BYTES)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    deadline = Deadline(float(settings.OFFICIAL_FETCH_DEADLINE))
     try:
-        with OPENER.open(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
-            expected = response.headers.get("Content-Length")
-        if expected and expected.isdigit() and len(data) < int(expected):
-            raise FetchError(
-                _("%(url)s: the download stopped early (%(got)s of %(expected)s bytes)")
-                % {"url": url, "got": len(data), "expected": expected}
-            )
+        with deadline, opener(deadline).open(request, timeout=timeout) as response:
+            return body(url, response, deadline)
     except urllib.error.HTTPError as error:
         raise FetchError(
             _("%(url)s: the server answered %(status)s %(reason)s")
             % {"url": url, "status": error.code, "reason": error.reason}
         ) from None
-    except TimeoutError:
-        raise FetchError(no_answer(url, timeout)) from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise FetchError(no_answer(url, timeout)) from None
-        raise FetchError(_("%(url)s: cannot connect (%(reason)s)") % {"url": url, "reason": error.reason}) from None
     except (OSError, ValueError, http.client.HTTPException) as error:
-        raise FetchError(_("%(url)s: the download failed (%(reason)s)") % {"url": url, "reason": error}) from None
-    return data
+        raise failure(url, error, timeout, deadline) from None
+
+
+def failure(url: str, error: Exception, timeout: float, deadline: Deadline) -> FetchError:
+    if deadline.expired:
+        return too_slow(url, deadline.seconds)
+    if isinstance(error, urllib.error.URLError):
+        if isinstance(error.reason, TimeoutError):
+            return FetchError(no_answer(url, timeout))
+        return FetchError(_("%(url)s: cannot connect (%(reason)s)") % {"url": url, "reason": error.reason})
+    if isinstance(error, TimeoutError):
+        return FetchError(no_answer(url, timeout))
+    if isinstance(error, http.client.IncompleteRead):
+        return FetchError(_("%(url)s: the connection was closed before the end of the file") % {"url": url})
+    return FetchError(_("%(url)s: the download failed (%(reason)s)") % {"url": url, "reason": error})
+
+
+def body(url: str, response, deadline: Deadline) -> bytes:
+    if deadline.expired:  # the headers were cut off by the deadline
+        raise too_slow(url, deadline.seconds)
+    max_bytes = int(settings.OFFICIAL_TEXT_MAX_BYTES)
+    declared = response.headers.get("Content-Length")
+    chunked = response.headers.get("Transfer-Encoding", "").strip().lower() == "chunked"
+    expected = int(declared) if not chunked and declared and declared.strip().isdigit() else None
+    if expected is None and not chunked:
+        raise FetchError(
+            _("%(url)s: the server did not say how long the file is, so a cut-off download could not be noticed")
+            % {"url": url}
+        )
+    if expected is not None and expected > max_bytes:
+        raise too_large(url, max_bytes)
+    parts, size = [], 0
+    while True:
+        part = response.read1(64 * 1024)
+        if deadline.expired:
+            raise too_slow(url, deadline.seconds)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+        if size > max_bytes:
+            raise too_large(url, max_bytes)
+    if expected is not None and size < expected:
+        raise FetchError(
+            _("%(url)s: the download stopped early (%(got)s of %(expected)s bytes)")
+            % {"url": url, "got": size, "expected": expected}
+        )
+    return b"".join(parts)
 
 
 def fetch(edition, langs=None) -> list[Fetched]:

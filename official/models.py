@@ -112,3 +112,38 @@ class OfficialTextChange(models.Model):
         else:  # the legal database's notes on an article
             place = f"{_('notes of the legal database')} · {citation(self.article_number, '')}"
         return f"{self.get_kind_display()}: {place}"
+
+
+class PendingImport(models.Model):
+    """An uploaded official text that changes the text of published articles, confirmed by the
+    editor who uploaded it: it waits here, as the lines the preview read, until another editor
+    checks it and confirms it (settings.REVIEW_NEEDS_SECOND_EDITOR; official.pending). One per
+    edition and language: a newer upload takes its place."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="pending_imports", verbose_name=_("edition")
+    )
+    lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    format = models.CharField(_("format"), max_length=5, choices=OfficialTextVersion.Format.choices)
+    encoding = models.CharField(max_length=10, blank=True, editable=False)
+    source_name = models.CharField(_("file"), max_length=255, blank=True)
+    lines = models.JSONField(editable=False)  # official.importer.readers.Document.kept
+    unmarked = models.BooleanField(default=False, editable=False)  # Document.paragraphs_unmarked
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["edition", "lang"], name="one_pending_import_per_language")]
+        ordering = ["edition", "lang"]
+        verbose_name = _("official text waiting for a second editor")
+        verbose_name_plural = _("official texts waiting for a second editor")
+
+    def __str__(self):
+        return f"{self.edition} · {self.lang} · {self.source_name}"

@@ -72,12 +72,19 @@ def why_stale(obj) -> str | None:
     return snapshot.why_stale(type(obj), obj.pk, data) if data is not None else None
 
 
+def same_editor(changed_by_id, user) -> bool:
+    """The rule of the second editor: whoever made a change may not also approve it (publish a
+    record, confirm an import of the official text they uploaded) while
+    settings.REVIEW_NEEDS_SECOND_EDITOR is on. A change that names no editor binds no one."""
+    if not second_editor_needed():
+        return False
+    return changed_by_id is not None and changed_by_id == user.pk
+
+
 def publish_refusal(obj, user) -> str | None:
     """Why this user may not publish the record now (None: they may)."""
-    if not second_editor_needed():
-        return None
     draft = Draft.of(obj)
-    if draft is not None and draft.changed_by_id is not None and draft.changed_by_id == user.pk:
+    if draft is not None and same_editor(draft.changed_by_id, user):
         return _("You made the last change to “%(record)s”, so another editor must review and publish it.") % {
             "record": obj
         }

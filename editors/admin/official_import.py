@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,10 +19,11 @@ from django.utils.translation import ngettext
 from editorial.languages import LANGUAGE_CODES
 from law.models import Edition
 from official import importer
+from official import pending as official_pending
 from official import preview as official_preview
 from official import versions as official_versions
 from official.importer.readers import ENCODING_NAMES, kept_lines
-from official.models import OfficialTextVersion
+from official.models import OfficialTextVersion, PendingImport
 
 
 class ImportForm(forms.Form):
@@ -49,6 +51,24 @@ def import_error(exc) -> str:
     if exc.line is None:
         return _("%(reason)s. Nothing was changed.") % {"reason": exc.reason}
     return _("Line %(line)s: %(reason)s. Nothing was changed.") % {"line": exc.line, "reason": exc.reason}
+
+
+def still_held(edition, pending, *, lock=False):
+    """The held upload (official.pending) that this confirmation is for; None when it is an upload of
+    this editor's own; False when it was confirmed meanwhile or replaced by a newer upload."""
+    if not pending.get("held"):
+        return None
+    rows = PendingImport.objects.select_for_update() if lock else PendingImport.objects
+    held = rows.filter(pk=pending["held"], edition=edition).first()
+    if held is None or (held.lines, held.uploaded_by_id) != (pending["lines"], pending["uploaded_by"]):
+        return False
+    return held
+
+
+def gone(request, session_key):
+    request.session.pop(session_key, None)
+    messages.error(request, _("This import has already been confirmed or replaced by a newer upload."))
+    return redirect(request.path)
 
 
 class OfficialTextImport:
@@ -79,6 +99,9 @@ class OfficialTextImport:
         }
         if request.method == "POST" and request.POST.get("confirm"):
             return self.confirm_import(request, edition, session_key, context)
+        if request.method == "GET" and request.GET.get("pending"):
+            return self.review_held(request, edition, session_key, request.GET["pending"], context)
+        context["pending_imports"] = edition.pending_imports.select_related("uploaded_by")
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             lang, upload = form.cleaned_data["lang"], form.cleaned_data["file"]
@@ -104,10 +127,28 @@ class OfficialTextImport:
         context["chosen_file"] = chosen.name if chosen else ""
         return TemplateResponse(request, "admin/law/edition/import.html", context)
 
+    def review_held(self, request, edition, session_key, held_pk, context):
+        """An upload that waits for a second editor (official.pending): its preview, now, for this editor."""
+        held = PendingImport.objects.filter(edition=edition, pk=held_pk).first() if held_pk.isdigit() else None
+        if held is None:
+            messages.error(request, _("This import has already been confirmed or replaced by a newer upload."))
+            return redirect(request.path)
+        try:
+            import_plan = importer.plan(edition, importer.parse(kept_lines(held.lines), held.lang))
+        except importer.OfficialTextError as exc:
+            messages.error(request, import_error(exc))
+            return redirect(request.path)
+        context["held"] = held
+        return self.import_preview(request, session_key, official_pending.kept(held), import_plan, context)
+
     def import_preview(self, request, session_key, pending, import_plan, context, error=""):
         """What the import would change, with a new confirmation token kept beside the file's text."""
         pending = {**pending, "token": secrets.token_urlsafe(16), "fingerprint": import_plan.fingerprint}
         request.session[session_key] = pending
+        uploaded_by = pending["uploaded_by"] if pending.get("held") else request.user.pk
+        context["waits"] = official_pending.waits_for_another_editor(import_plan, uploaded_by, request.user)
+        if pending.get("held") and "held" not in context:
+            context["held"] = PendingImport.objects.filter(pk=pending["held"]).select_related("uploaded_by").first()
         as_of, basis = official_versions.as_of(import_plan.law, timezone.localdate())
         read_as = OfficialTextVersion.Format(pending["format"]).label
         encoding = ENCODING_NAMES.get(pending.get("encoding", ""), "")
@@ -135,6 +176,8 @@ class OfficialTextImport:
         if not pending or "lines" not in pending or pending.get("token") != request.POST.get("confirm"):
             messages.error(request, _("This import has expired. Please upload the file again."))
             return redirect(request.path)
+        if still_held(edition, pending) is False:
+            return gone(request, session_key)
         try:
             import_plan = importer.plan(edition, importer.parse(kept_lines(pending["lines"]), pending["lang"]))
         except importer.OfficialTextError as exc:
@@ -153,8 +196,34 @@ class OfficialTextImport:
                 "Tick the confirmation above the button."
             )
             return self.import_preview(request, session_key, pending, import_plan, context, error)
-        source = importer.Source(pending["format"], name=pending["name"], imported_by=request.user.get_username())
-        importer.apply(import_plan, source)
+        with transaction.atomic():
+            held = still_held(edition, pending, lock=True)
+            if held is False:
+                return gone(request, session_key)
+            uploaded_by = held.uploaded_by_id if held else request.user.pk
+            if official_pending.waits_for_another_editor(import_plan, uploaded_by, request.user):
+                if held is not None:
+                    messages.error(request, _("You uploaded this file, so another editor must check and confirm it."))
+                    return redirect(request.path)
+                official_pending.hold(edition, pending, request.user)
+                del request.session[session_key]
+                messages.warning(
+                    request,
+                    _(
+                        "Nothing was changed yet: this import changes the official text of published articles, "
+                        "so it waits until another editor checks and confirms it."
+                    ),
+                )
+                return redirect(request.path)
+            names = [request.user.get_username()]
+            if held is not None and held.uploaded_by is not None:
+                names.insert(0, held.uploaded_by.get_username())
+            source = importer.Source(
+                pending["format"], name=pending["name"], imported_by=", ".join(names), editor=request.user
+            )
+            importer.apply(import_plan, source)
+            if held is not None:
+                held.delete()
         del request.session[session_key]
         count = len(import_plan.law.articles)
         messages.success(

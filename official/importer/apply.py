@@ -26,6 +26,9 @@ class Source:
     imported_by: str = ""
     sha256: str = ""  # of the file's bytes, when there was a file
     stated_as_of: datetime.date | None = None  # the date its source gives (a manifest), if the text gives none
+    # The editor who applied it (the admin's import): the last editor of the articles it creates
+    # (review.actions.note_change), so that another editor publishes them. None for a command.
+    editor: object = None
 
 
 @transaction.atomic
@@ -36,6 +39,7 @@ def apply(import_plan: Plan, source: Source):
 
     from law.changes import bulk_change
     from law.models import Article, Chapter, Paragraph, Status
+    from review import actions
 
     from ..versions import record
 
@@ -75,7 +79,8 @@ def apply(import_plan: Plan, source: Source):
         for parsed in law.articles:
             article = stored.get(parsed.number)
             chapter = chapters.get(parsed.chapter) or fallback_chapter(edition, chapters)
-            if article is None:
+            created = article is None
+            if created:
                 # A new article waits for its explanation: the public sees it once an editor publishes it.
                 article = Article(edition=edition, number=parsed.number, chapter=chapter, status=Status.DRAFT)
             elif parsed.chapter in chapters:
@@ -99,6 +104,8 @@ def apply(import_plan: Plan, source: Source):
                 article.needs_review = True
                 article.official_changed_on = today
             article.save()
+            if created and source.editor is not None:
+                actions.note_change(article, source.editor)
             existing = {p.label: p for p in article.paragraphs.all()}
             labels = {p.label for p in parsed.paragraphs}
             order = {label: i for i, label in enumerate(sorted({*existing, *labels}, key=number_key))}

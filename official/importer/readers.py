@@ -6,8 +6,8 @@ The format is told by the bytes, not the file's name; so is a text's encoding (U
 its byte order mark, or Windows-1251 as Notepad saves "ANSI" on a Russian Windows: see `decoded`).
 
 Limits are checked before any work that grows with the file: its size, the size a Word file
-unpacks to, and its number of lines. Every step after them is linear in the file, so a file at the
-limits is read in well under a second.
+unpacks to (read, not as the file states it), and its number of lines (blank ones too). Every
+step after them is linear in the file, so a file at the limits is read in well under a second.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import io
 import itertools
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -98,7 +99,7 @@ def read(data: bytes) -> Document:
     text, encoding = decoded(data)
     if looks_like_html(text):
         return Document(HTML, checked(html_lines(text)), encoding)
-    return Document(TEXT, checked(text_lines(text)), encoding)
+    return Document(TEXT, checked(text_lines(checked_text(text))), encoding)
 
 
 def binary_data() -> OfficialTextError:
@@ -163,15 +164,30 @@ def refuse_lost_letters(text: str) -> None:
     )
 
 
-def checked(lines: list[Line]) -> list[Line]:
+def too_many_lines(count: int) -> OfficialTextError:
     max_lines = limit("OFFICIAL_TEXT_MAX_LINES")
-    count = sum(1 for line in lines if line.text)
-    if count > max_lines:
-        raise OfficialTextError(
-            None,
-            _("the file has %(count)s lines of text; the limit is %(limit)s (the law's official text has far fewer)")
-            % {"count": count, "limit": max_lines},
+    return OfficialTextError(
+        None,
+        _(
+            "the file has %(count)s lines, blank ones included; the limit is %(limit)s "
+            "(the law's official text has far fewer)"
         )
+        % {"count": count, "limit": max_lines},
+    )
+
+
+def checked_text(text: str) -> str:
+    """The text, if its lines (blank ones too) are within OFFICIAL_TEXT_MAX_LINES: counted before
+    the text is split, so that a file of line ends alone is refused as fast as any other."""
+    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    if count > limit("OFFICIAL_TEXT_MAX_LINES"):
+        raise too_many_lines(count)
+    return text
+
+
+def checked(lines: list[Line]) -> list[Line]:
+    if len(lines) > limit("OFFICIAL_TEXT_MAX_LINES"):
+        raise too_many_lines(len(lines))
     return lines
 
 
@@ -183,6 +199,9 @@ def looks_like_html(text: str) -> bool:
 # --------------------------------------------------------------------------- Word files
 
 
+MAX_DOCX_PARTS = 500
+
+
 def docx_lines(data: bytes) -> list[Line]:
     """Each Word paragraph is a line (a manual line break starts a new one); tables are read cell by
     cell, in the order they come in the document."""
@@ -192,42 +211,90 @@ def docx_lines(data: bytes) -> list[Line]:
     from docx.table import Table
     from lxml import etree
 
-    unreadable = OfficialTextError(None, _("the Word file cannot be read: is it damaged?"))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            body = package.getinfo("word/document.xml")
-            unpacked = sum(item.file_size for item in package.infolist())
-            parts = len(package.infolist())
-    except zipfile.BadZipFile:
-        raise unreadable from None
-    except KeyError:
-        raise OfficialTextError(None, _("this ZIP file is not a Word document (.docx)")) from None
-    # python-docx reads every part of the package: cap what it unpacks to, not only the text.
-    if (
-        body.file_size > 20 * limit("OFFICIAL_TEXT_MAX_BYTES")
-        or unpacked > 25 * limit("OFFICIAL_TEXT_MAX_BYTES")
-        or parts > 500
-    ):
-        raise OfficialTextError(None, _("the Word file unpacks to far more text than any law has"))
+    unpacked(data)
     try:
         document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        raise malformed_xml(error) from None
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError):
-        raise unreadable from None
-    paragraphs = sum(1 for _p in document.element.body.iter(qn("w:p")))
-    if paragraphs > limit("OFFICIAL_TEXT_MAX_LINES"):
-        checked([Line(n, "x", False) for n in range(paragraphs)])  # raises with the usual message
-    texts: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            seen = set()
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell._tc not in seen:  # a merged cell is listed once per row or column it spans
-                        seen.add(cell._tc)
-                        texts.extend(p.text for p in cell.paragraphs)
-        else:
-            texts.append(block.text)
-    return text_lines("\n".join(texts), every_line_a_block=True)
+        raise damaged() from None
+    try:
+        paragraphs = sum(1 for _p in document.element.body.iter(qn("w:p")))
+        if paragraphs > limit("OFFICIAL_TEXT_MAX_LINES"):
+            raise too_many_lines(paragraphs)
+        texts: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                texts.extend(table_texts(block))
+            else:
+                texts.append(block.text)
+    # A value python-docx cannot convert (docx.exceptions.InvalidXmlError is a ValueError), or a
+    # namespace it does not know (a plain element without python-docx's properties).
+    except (ValueError, TypeError, KeyError, AttributeError, etree.LxmlError) as error:
+        raise malformed_xml(error) from None
+    return text_lines(checked_text("\n".join(texts)), every_line_a_block=True)
+
+
+def table_texts(table) -> list[str]:
+    """The paragraphs of a table, cell by cell, each cell once: a cell that goes on from the row above
+    (a vertical merge) is left out, as the cell it goes on from was read. The cells are taken as the
+    document lists them, without python-docx's layout grid, which a cell's "span" attribute
+    (w:gridSpan, any number a file gives) would blow up."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    texts = []
+    for row in table._tbl.tr_lst:
+        for cell in row.tc_lst:
+            merge = cell.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                continue
+            texts.extend(Paragraph(p, table).text for p in cell.p_lst)
+    return texts
+
+
+def damaged() -> OfficialTextError:
+    return OfficialTextError(None, _("the Word file cannot be read: is it damaged?"))
+
+
+def malformed_xml(error: Exception) -> OfficialTextError:
+    line = getattr(error, "lineno", None)
+    if line:
+        return OfficialTextError(
+            None,
+            _("the Word file is damaged: the XML in it is malformed at line %(line)s. Save it again in Word")
+            % {"line": line},
+        )
+    return OfficialTextError(
+        None, _("the Word file is damaged: its XML has a value that Word does not write. Save it again in Word")
+    )
+
+
+def unpacked(data: bytes) -> None:
+    """Refuse a Word file whose parts unpack to more than OFFICIAL_TEXT_MAX_UNPACKED_BYTES in all (a
+    "zip bomb"), or that has too many parts, by reading each part up to what the limit leaves: not
+    by the sizes the file states, which a file can get wrong on purpose."""
+    budget = limit("OFFICIAL_TEXT_MAX_UNPACKED_BYTES")
+    too_big = OfficialTextError(
+        None,
+        _("the Word file unpacks to more than %(limit)s MB: far more than any law has")
+        % {"limit": round(budget / 2**20, 1)},
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+            if len(parts) > MAX_DOCX_PARTS:
+                raise too_big
+            if "word/document.xml" not in package.namelist():
+                raise OfficialTextError(None, _("this ZIP file is not a Word document (.docx)"))
+            for part in parts:
+                with package.open(part) as member:
+                    budget -= len(member.read(budget + 1))
+                if budget < 0:
+                    raise too_big
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+        # a broken part, an unknown compression, a password
+        raise damaged() from None
 
 
 # --------------------------------------------------------------------------- web pages
@@ -246,7 +313,7 @@ def html_lines(text: str) -> list[Line]:
     for xpath in ADILET_TEXT_CONTAINERS:
         found = page.xpath(xpath)
         if len(found) == 1:
-            return text_lines(block_text(found[0]), every_line_a_block=True)
+            return text_lines(checked_text(block_text(found[0])), every_line_a_block=True)
     raise OfficialTextError(
         None,
         _(
