@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from law.models import Article, Status
+from law.models import Article
 from review import actions
 
 from .importer import Plan
@@ -26,7 +26,7 @@ def touches_published(import_plan: Plan) -> bool:
     """Whether the import changes the official text of an article visitors see."""
     numbers = {change.article for change in import_plan.changes if change.what in ARTICLE_TEXT and change.article}
     return bool(numbers) and (
-        Article.objects.filter(edition=import_plan.edition, number__in=numbers, status=Status.PUBLISHED).exists()
+        Article.objects.published().filter(edition=import_plan.edition, number__in=numbers).exists()
     )
 
 
