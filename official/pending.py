@@ -23,7 +23,13 @@ ARTICLE_TEXT = ("article", "paragraph", "notes")
 
 
 def touches_published(import_plan: Plan) -> bool:
-    """Whether the import changes the official text of an article visitors see."""
+    """Whether the import changes official text visitors see: an article's that is published, or the
+    text of records that have no publishing status and so are always public (the chapters' titles,
+    the legal database's notes on the act)."""
+    if any(
+        change.what == "chapter" or (change.what == "notes" and not change.article) for change in import_plan.changes
+    ):
+        return True
     numbers = {change.article for change in import_plan.changes if change.what in ARTICLE_TEXT and change.article}
     return bool(numbers) and (
         Article.objects.published().filter(edition=import_plan.edition, number__in=numbers).exists()

@@ -6,9 +6,7 @@ name the editor who applied it as their last editor, so that another editor publ
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from law.models import Article, Paragraph, Status
 from official.importer import Source, apply, parse, plan
@@ -16,7 +14,7 @@ from official.models import OfficialTextVersion, PendingImport
 from review import actions
 from review.models import Draft
 
-from .admin_forms import PASSWORD, form_fields
+from .admin_forms import form_fields
 from .admin_forms import signed_in as signed_in_kk
 from .conftest import make_test_edition, soup, visible_text
 from .official_documents import TRIAL_LAW_RU, text_file, trial_law
@@ -25,13 +23,6 @@ pytestmark = pytest.mark.django_db
 
 OLD = "2. Проверяющий ведёт журнал проб."
 NEW = "2. Проверяющий ведёт электронный журнал проб."
-
-
-@pytest.fixture
-def colleague(monkeypatch):
-    monkeypatch.setenv("EDITOR_PASSWORD", PASSWORD)
-    call_command("createeditor", "dana", "--no-input", "--email", "dana@example.kz")
-    return get_user_model().objects.get(username="dana")
 
 
 @pytest.fixture
@@ -160,3 +151,29 @@ def test_a_held_import_names_the_confirming_editor_on_the_articles_it_creates(ed
     review = second.get(url(edition) + f"?pending={PendingImport.objects.get().pk}")
     assert confirm(second, edition, review).status_code == 302
     assert Draft.of(Article.objects.get(edition=edition, number="7")).changed_by == colleague
+
+
+@pytest.mark.parametrize(
+    ("changed", "waits"),
+    [
+        ({"Глава 2. ОБЯЗАННОСТИ": "Глава 2. ОБЯЗАННОСТИ ПРОВЕРЯЮЩЕГО"}, True),  # a chapter: always public
+        ({"Статья 4. Права проверяющего": "Статья 4. Права и гарантии проверяющего"}, False),  # a draft article
+    ],
+    ids=["chapter-title", "draft-article"],
+)
+def test_what_visitors_read_without_a_publishing_status_waits_too(edition, changed, waits):
+    from official.pending import touches_published
+
+    assert touches_published(plan(edition, parse("\n".join(trial_law(replace=changed)), "ru"))) is waits
+
+
+def test_the_legal_databases_notes_on_the_act_are_public_text(edition):
+    from official.pending import touches_published
+
+    lines = trial_law(
+        add_after={"Закон Республики Казахстан «О пробных делах»": ["Примечание ИЗПИ!", "", "Текст примечания."]}
+    )
+    changes = plan(edition, parse("\n".join(lines), "ru")).changes
+    if not any(change.what == "notes" and not change.article for change in changes):
+        pytest.fail(f"the made-up notes were not read as the act's notes: {changes}")
+    assert touches_published(plan(edition, parse("\n".join(lines), "ru")))
