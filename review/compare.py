@@ -67,6 +67,20 @@ def changes_of(model, live, row: dict, key: str | None = None) -> list[Change]:
     return found
 
 
+def link_changes(model, live, links: dict) -> list[Change]:
+    """The many-to-many links the next version sets differently from the live record."""
+    found = []
+    for name, pks in links.items():
+        field = model._meta.get_field(name)
+        present = list(getattr(live, name).all())
+        if sorted(obj.pk for obj in present) == sorted(pks):
+            continue
+        chosen = field.related_model._default_manager.filter(pk__in=pks)
+        old, new = (", ".join(str(obj) for obj in objs) for objs in (present, chosen))
+        found.append(Change(str(field.verbose_name), word_diff_html(old, new)))
+    return found
+
+
 def kept_fields(model, live, row: dict, key: str | None = None) -> list[Change]:
     """The fields the next version does not carry: they keep their published value (shown)."""
     found = []
@@ -87,6 +101,9 @@ def next_version_parts(obj, data: dict) -> list[Part]:
     changes = changes_of(model, live, data["record"])
     if changes:
         parts.append(Part(str(live), "changed", changes))
+    links = link_changes(model, live, snapshot.record_links(data))
+    if links:
+        parts.append(Part(_("Links"), "changed", links))
     kept = kept_fields(model, live, data["record"])
     if kept:
         parts.append(Part(_("Not in this next version: the published value stays"), "kept", kept))

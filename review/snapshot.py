@@ -56,8 +56,10 @@ def serialized(obj) -> dict:
     return {"pk": row["pk"], "fields": {name: value for name, value in row["fields"].items() if name not in imported}}
 
 
-def capture(record, formsets) -> dict:
-    """The next version as the editor's checked form and inline formsets would save it."""
+def capture(record, formsets, links: dict | None = None) -> dict:
+    """The next version as the editor's checked form and inline formsets would save it; `links` are the
+    form's many-to-many fields ({name: [pks]}: a concordance row's articles), kept apart from the
+    fields so that only links an editor could choose are ever set on publishing."""
     parts = []
     for formset in formsets:
         rows = []
@@ -72,7 +74,17 @@ def capture(record, formsets) -> dict:
         key = formset.fk.name
         known = formset.model._default_manager.filter(**{key: record.pk}).values_list("pk", flat=True)
         parts.append({"model": formset.model._meta.label_lower, "key": key, "known": list(known), "rows": rows})
-    return {"format": FORMAT, "record": serialized(record), "parts": parts}
+    row = serialized(record)
+    if links:
+        row["links"] = {name: sorted(pks) for name, pks in links.items()}
+    return {"format": FORMAT, "record": row, "parts": parts}
+
+
+def form_links(form) -> dict:
+    """The many-to-many fields the form offered, as chosen: {name: [pks]}."""
+    cleaned = getattr(form, "cleaned_data", {})
+    names = [field.name for field in form._meta.model._meta.many_to_many if field.name in form.fields]
+    return {name: [obj.pk for obj in cleaned[name]] for name in names if name in cleaned}
 
 
 def of_record(record) -> dict:
@@ -130,6 +142,11 @@ def with_fields(obj, row: dict, *, key: str | None = None):
             continue
         setattr(obj, field.attname, stored_value(field, row["fields"][field.name]))
     return obj
+
+
+def record_links(data: dict) -> dict:
+    """The next version's many-to-many links by field name ({} when it carries none)."""
+    return data["record"].get("links", {})
 
 
 def missing_fields(model, row: dict, key: str | None = None) -> list:
@@ -222,6 +239,8 @@ def apply(obj, data: dict):
         if stale:
             raise Stale(stale)
         with_fields(record, data["record"]).save()
+        for name, pks in data["record"].get("links", {}).items():
+            getattr(record, name).set(pks)
         groups = list(part_groups(data))
         kept = {}
         for part_model, key, group in groups:

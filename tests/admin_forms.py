@@ -29,6 +29,8 @@ def form_fields(response, form_id):
                 data[name] = data[name][1:]
             # A browser sends a textarea's line ends as CRLF (HTML's form submission rules).
             data[name] = data[name].replace("\r\n", "\n").replace("\n", "\r\n")
+        elif control.name == "select" and control.has_attr("multiple"):
+            data[name] = [option["value"] for option in control.find_all("option", selected=True)]
         elif control.name == "select":
             chosen = control.find("option", selected=True)
             data[name] = chosen["value"] if chosen else ""

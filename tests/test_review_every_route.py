@@ -61,6 +61,7 @@ def test_a_change_to_the_laws_structure_waits_for_a_second_editor(editor, collea
     model = apps.get_model(label)
     record = model.objects.order_by("pk").first()
     before = getattr(record, field)
+    links = {f.name: sorted(getattr(record, f.name).values_list("pk", flat=True)) for f in model._meta.many_to_many}
     client = signed_in(editor)
     data = form_fields(client.get(admin_url(record)), f"{model._meta.model_name}_form")
     data[field] = "Changed by one editor."
@@ -75,6 +76,8 @@ def test_a_change_to_the_laws_structure_waits_for_a_second_editor(editor, collea
     signed_in(colleague).post(admin_url(record, "review"), {"step": "publish"})
     record.refresh_from_db()
     assert getattr(record, field) == "Changed by one editor."
+    for name, pks in links.items():  # a change of the note leaves the links as they were
+        assert sorted(getattr(record, name).values_list("pk", flat=True)) == pks, name
 
 
 def test_one_editor_cannot_make_a_draft_edition_the_law_in_force(editor):
@@ -241,3 +244,22 @@ def test_no_history_page_takes_a_version_of_another_kind_of_record(admin_client)
         assert admin_client.get(url).status_code == 404, url
         recover = f"/admin/{opts.app_label}/{opts.model_name}/recover/{page_version.pk}/"
         assert admin_client.get(recover).status_code in (403, 404), recover  # 403: nobody adds these
+
+
+def test_a_concordance_rows_links_change_through_review(editor, colleague):
+    from concordance.models import Correspondence
+
+    row = Correspondence.objects.filter(later_articles__isnull=False).order_by("pk").first()
+    before = sorted(row.later_articles.values_list("pk", flat=True))
+    other = Article.objects.filter(edition=row.later_edition).exclude(pk__in=before).order_by("position").first()
+    client = signed_in(editor)
+    data = form_fields(client.get(admin_url(row)), "correspondence_form")
+    data["later_articles"] = [*before, other.pk]
+    assert client.post(admin_url(row), data).status_code == 302
+    assert sorted(row.later_articles.values_list("pk", flat=True)) == before  # visitors see the live links
+    shown = soup(client.get(admin_url(row)))  # the form shows the next version's links
+    assert shown.select_one(f"select[name=later_articles] option[value='{other.pk}'][selected]")
+    review = visible_text(soup(signed_in(colleague).get(admin_url(row, "review"))))
+    assert str(other.number) in review
+    signed_in(colleague).post(admin_url(row, "review"), {"step": "publish"})
+    assert sorted(row.later_articles.values_list("pk", flat=True)) == sorted([*before, other.pk])

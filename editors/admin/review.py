@@ -77,6 +77,18 @@ class ShownRows:
         return list(self.shown_rows)
 
 
+class ShownLinks:
+    """A form that shows the next version's many-to-many links instead of the live ones."""
+
+    shown_links: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, pks in self.shown_links.items():
+            if name in self.fields:
+                self.initial[name] = pks
+
+
 class _RolledBack(Exception):
     def __init__(self, response):
         self.response = response
@@ -143,6 +155,9 @@ class ReviewedAdmin:
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        if mode(request) == SHOW_NEXT and obj is not None:
+            links = snapshot.record_links(actions.next_version(obj) or {"record": {}})
+            return type(form.__name__, (ShownLinks, form), {"shown_links": links}) if links else form
         if mode(request) == SAVE_NEXT:
             expected = str(actions.draft_version(obj) if obj is not None else 0)
             return type(form.__name__, (NextVersionCheck, form), {"expected_draft_version": expected})
@@ -161,9 +176,10 @@ class ReviewedAdmin:
 
     def save_related(self, request, form, formsets, change):
         if mode(request) == SAVE_NEXT:
-            actions.save_next_version(form.instance, request.user, snapshot.capture(form.instance, formsets))
+            data = snapshot.capture(form.instance, formsets, snapshot.form_links(form))
+            actions.save_next_version(form.instance, request.user, data)
         elif mode(request) == RESTORE_NEXT:
-            request._restored_next_version = snapshot.capture(form.instance, formsets)
+            request._restored_next_version = snapshot.capture(form.instance, formsets, snapshot.form_links(form))
         else:
             super().save_related(request, form, formsets, change)
 
