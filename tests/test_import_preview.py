@@ -109,7 +109,8 @@ def test_errors_are_in_the_editors_language_and_ask_for_the_file_again(imported,
     assert "выберите файл «закон-ru.txt» ещё раз" in again
 
 
-def test_a_windows_1251_file_is_read_and_the_preview_says_so(edition, russian):
+def test_a_windows_1251_file_is_read_and_the_preview_says_so(edition, russian, settings):
+    settings.REVIEW_NEEDS_SECOND_EDITOR = False  # one editor alone (tests/test_import_second_editor.py)
     preview = upload(russian, edition, TRIAL_LAW_RU, encoding="cp1251")
     assert preview.status_code == 200
     assert "в кодировке Windows-1251" in visible_text(soup(preview).find(id="import-read-as"))
