@@ -287,7 +287,9 @@ def render_result(request, edition_slug, page, template):
             "restart_url": place.url("start"),
             "result_url": result_url,
             "print_url": place.url("result_print", query=items),
-            "permanent_url": absolute_url(request, result_url),
+            "canonical_url": absolute_url(request, result_url),
+            # What a printed result gives as its address: the short code link, not the long query.
+            "permanent_url": absolute_url(request, code_url),
             "code": code,
             "code_url": absolute_url(request, code_url),
         },

@@ -182,6 +182,9 @@ def test_a_result_code_brings_back_the_same_result(client, lang):
     # The printed sheet carries the code too.
     printed = client.get(result.request["PATH_INFO"] + "print/?" + result.request["QUERY_STRING"])
     assert printed.status_code == 200 and code in visible_text(soup(printed))
+    # Its permanent address is the short code link, not the long query.
+    address = soup(printed).select_one(".print-header a")["href"]
+    assert address.endswith(f"/{lang}/check/r/{code}/") and "?" not in address
 
 
 @pytest.mark.parametrize("code", ["zzzz-zzzz-zzzz-zzzz-zzzz", "!!", "1" * 200, "ой"])
