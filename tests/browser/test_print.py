@@ -245,12 +245,13 @@ def test_the_flow_result_prints_as_one_page(page, site, lang):
         printed = page.get_attribute("a.print-link", "href")
         reader = pdf(page, site + printed)
         assert len(reader.pages) == 1, f"{lang} {answers}: {len(reader.pages)} pages"
-        assert "check/result/?uses_ai=" in compact(text_of(reader))
+        text = compact(text_of(reader))  # its permanent address is the short code link, not the long query
+        assert "check/r/" in text and "check/result/?" not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_laws_duty_sheet_prints_with_its_code_and_address(page, site, lang):
-    """The law in force's result sheet: printable, with the typeable code next to the full address.
+    """The law in force's result sheet: printable, with the typeable code and its short address.
 
     The heaviest answers (every role, every banned function) do not fit one page: they take two,
     and keep every item."""
@@ -260,7 +261,7 @@ def test_the_laws_duty_sheet_prints_with_its_code_and_address(page, site, lang):
         printed = page.get_attribute("a.print-link", "href")
         reader = pdf(page, site + printed)
         text = compact(text_of(reader))
-        assert compact(code) in text and "check/result/?uses_system=" in text, answers
+        assert f"check/r/{compact(code)}/" in text and "check/result/?" not in text, answers
         assert len(reader.pages) <= LAW_SHEET_PAGES[answers], f"{lang} {answers}: {len(reader.pages)} pages"
 
 
