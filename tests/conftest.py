@@ -219,3 +219,20 @@ def colleague(monkeypatch):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="dana")
+
+
+@pytest.fixture
+def page_cache(settings, monkeypatch):
+    """The public page cache on and empty, as in production."""
+    from django.core.cache import caches
+
+    from lawsite import caching
+
+    settings.PUBLIC_PAGE_CACHE = True
+    # However slow the machine, the content version is read once, then again only after this process
+    # changed content (forget_state): never because a second went by between two requests.
+    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 3600.0)
+    caches["pages"].clear()
+    caching.forget_state()
+    yield
+    caches["pages"].clear()

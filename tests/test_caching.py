@@ -15,18 +15,6 @@ pytestmark = pytest.mark.django_db
 URL = "/en/ai-law/draft-2025/article-15/"
 
 
-@pytest.fixture
-def page_cache(settings, monkeypatch):
-    settings.PUBLIC_PAGE_CACHE = True
-    # However slow the machine, the content version is read once, then again only after this process
-    # changed content (forget_state): never because a second went by between two requests.
-    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 3600.0)
-    caches["pages"].clear()
-    forget_state()
-    yield
-    caches["pages"].clear()
-
-
 def test_a_repeated_visit_is_served_from_the_cache_without_the_database(page_cache, django_assert_num_queries):
     client = Client()
     first = client.get(URL)

@@ -13,20 +13,9 @@ from checker.engine import Answers
 from checker.views import declared_flow
 from law.models import Edition
 from lawsite import caching
-from lawsite.caching import forget_state
 
 pytestmark = pytest.mark.django_db
 PRINT = "/ru/ai-law/law-230-viii/article-3/print/"
-
-
-@pytest.fixture
-def page_cache(settings, monkeypatch):
-    settings.PUBLIC_PAGE_CACHE = True
-    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 3600.0)
-    caches["pages"].clear()
-    forget_state()
-    yield
-    caches["pages"].clear()
 
 
 def stored():

@@ -10,13 +10,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import caches
 from django.template import loader
 from django.test import Client
 from django.utils import timezone
 
 from feedback.models import PageFeedback
-from lawsite import caching
 
 from .admin_forms import form_fields, signed_in
 from .conftest import soup, visible_text
@@ -60,16 +58,6 @@ def ask_block(settings, tmp_path):
         local.write_text(f'{extended}{{% include "{INCLUDE}" %}}{{% endblock %}}', encoding="utf-8")
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}, *settings.TEMPLATES[1:]]
-
-
-@pytest.fixture
-def page_cache(settings, monkeypatch):
-    settings.PUBLIC_PAGE_CACHE = True
-    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 3600.0)
-    caches["pages"].clear()
-    caching.forget_state()
-    yield
-    caches["pages"].clear()
 
 
 def send(client, page, useful="no", comment="", **extra):
