@@ -172,19 +172,21 @@ def site(site_env):
         yield base
 
 
-def make_test_edition(**extra):
-    """A made-up edition of the act ("test-law") for the importer's tests, with titles in kk, ru, en."""
+def make_test_edition(nth: int = 1, **extra):
+    """A made-up edition of the act ("test-law", then "test-law-2"…) for the importer's tests, with
+    titles in kk, ru, en."""
     from law.models import Act, Edition
 
+    suffix = "" if nth == 1 else f" {nth}"
     return Edition.objects.create(
         act=Act.objects.get(slug="ai-law"),
-        slug="test-law",
+        slug="test-law" if nth == 1 else f"test-law-{nth}",
         kind="law",
         legal_status="in_force",
-        title_en="Test law",
-        title_ru="Тестовый закон",
-        title_kk="Сынақ заңы",
-        position=9,
+        title_en=f"Test law{suffix}",
+        title_ru=f"Тестовый закон{suffix}",
+        title_kk=f"Сынақ заңы{suffix}",
+        position=8 + nth,
         **extra,
     )
 

@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from law.models import Act, Edition
+from law.models import Edition
 from official.fetch import FetchError, download
 from official.models import OfficialTextVersion
 
@@ -144,21 +144,8 @@ def test_a_broken_or_slow_download_is_refused_whole_and_fast(hostile, path, reas
     assert elapsed < 1.8, f"{elapsed:.1f} s"  # the deadline (0.6 s) and at most one more wait, never the drip
 
 
-def second_edition():
-    return Edition.objects.create(
-        act=Act.objects.get(slug="ai-law"),
-        slug="test-law-2",
-        kind="law",
-        legal_status="in_force",
-        title_en="Test law 2",
-        title_ru="Тестовый закон 2",
-        title_kk="Сынақ заңы 2",
-        position=10,
-    )
-
-
 def test_the_watch_reports_a_stalled_edition_and_goes_on_to_the_next(hostile):
-    stalled, fine = make_test_edition(), second_edition()
+    stalled, fine = make_test_edition(), make_test_edition(2)
     assert list(Edition.objects.filter(pk__in=[stalled.pk, fine.pk])) == [stalled, fine]
     stalled.official_download_url_ru = f"{hostile}/drip-body"
     fine.official_download_url_ru = f"{hostile}/whole"
