@@ -4,7 +4,9 @@ For a single choice the character is the answer's position among the question's 
 in base 36 ("0" means not asked). A multiple choice is a bit mask over its values, in base 36, with a
 fixed width. Trailing zeros are dropped, so a visitor with no system questions gets a 5-letter code.
 Codes read the same in upper or lower case, and hyphens and spaces are ignored, so they can be typed
-from paper. A code is tied to its flow's declaration: it is read by the same flow that wrote it.
+from paper. A code is tied to its flow's declaration: it is read by the same flow that wrote it. A
+flow may declare a prefix (`code_prefix`, a letter): its codes start with it, and a code without it,
+written before the flow's questions changed, is refused rather than read as other answers.
 """
 
 from __future__ import annotations
@@ -46,13 +48,17 @@ def encode(flow: Flow, answers: dict) -> str:
             parts.append(to_base36(mask, width(question)))
         else:
             parts.append(DIGITS[question.values.index(given) + 1])
-    code = "".join(parts).rstrip("0") or "0"
+    code = flow.code_prefix + ("".join(parts).rstrip("0") or "0")
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
 
 
 def decode(flow: Flow, code: str) -> list[tuple[str, str]] | None:
     """The (question, value) pairs of a code, or None when it is not a code of this flow."""
     text = re.sub(r"[\s\-]", "", code or "").lower()
+    prefix = flow.code_prefix.lower()
+    if not text.startswith(prefix):
+        return None
+    text = text[len(prefix) :]
     total = sum(width(q) for q in flow.questions)
     if not text or len(text) > min(total, MAX_CODE_LENGTH) or any(c not in DIGITS for c in text):
         return None

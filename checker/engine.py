@@ -18,6 +18,9 @@ YES, NO, NOT_SURE = "yes", "no", "not_sure"
 # A condition on a right or duty, or on a question: "question=value|other value".
 CONDITION_RE = re.compile(r"^(?P<name>\w+)=(?P<values>[\w|]+)$")
 MAX_VALUE_LENGTH = 40
+# What the result's summary says about fines: one may hit you, it may (on an answer not sure), none on
+# your answers although your role can be fined, none for any of your roles, and no fine for a ban itself.
+FINE_CASES = ("applies", "may_apply", "not_on_answers", "not_for_roles", "ban_has_none")
 
 
 def is_unsure(answer) -> bool:
@@ -65,6 +68,19 @@ class Offence:
 
 
 @dataclass(frozen=True)
+class Action:
+    """One of the first things to do, for the result's summary: imperative words ('actions.<key>'),
+    for a role, when its condition holds, resting on the records it cites. A deadline action is
+    listed under the summary's deadlines."""
+
+    key: str
+    role: str
+    applies_if: str = ""
+    cites: tuple[str, ...] = ()
+    deadline: bool = False
+
+
+@dataclass(frozen=True)
 class Fines:
     """The fines at stake, by the answer to one question (the size of the business), in an index unit.
 
@@ -108,6 +124,17 @@ class Flow:
     offences: tuple[Offence, ...] = ()
     fines: Fines | None = None
     deadlines: tuple[str, ...] = ()  # records that set a deadline: shown as such in the result
+    # The result's summary: roles from the most demanding, the first things to do, and records that
+    # the full list shows as one line (the first record's words, every record's citation).
+    role_order: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+    merged: tuple[tuple[str, ...], ...] = ()
+    # A banned function answered "yes" must go (words 'warnings.prohibited.stop'); the consequence
+    # record (what to do on a risk of one) is then shown only for answers not sure.
+    banned_stop: bool = False
+    # Written before every short code of this flow, so that codes of an earlier flow are refused,
+    # never read as other answers.
+    code_prefix: str = ""
 
     @classmethod
     def from_declaration(cls, declaration: dict) -> Flow:
@@ -132,7 +159,22 @@ class Flow:
             first, repeated = ({v: f[t][v] for v in values if v in f[t]} for t in ("first", "repeated"))
             fines = Fines(f["question"], first, repeated, f.get("unit_value", 0), f.get("unit_year", 0))
         deadlines = tuple(declaration.get("deadlines", ()))
-        return cls(questions, declaration.get("consequence", ""), offences, fines, deadlines)
+        actions = tuple(
+            Action(a["key"], a["role"], a.get("applies_if", ""), tuple(a.get("cites", ())), a.get("deadline", False))
+            for a in declaration.get("actions", [])
+        )
+        return cls(
+            questions,
+            declaration.get("consequence", ""),
+            offences,
+            fines,
+            deadlines,
+            role_order=tuple(declaration.get("role_order", ())),
+            actions=actions,
+            merged=tuple(tuple(group) for group in declaration.get("merged", ())),
+            banned_stop=declaration.get("banned_stop", False),
+            code_prefix=declaration.get("code_prefix", ""),
+        )
 
     @property
     def by_name(self) -> dict[str, Question]:
@@ -204,25 +246,13 @@ class Flow:
         index = names.index(name)
         return questions[index - 1] if index > 0 else None
 
-    def place_of(self, name: str) -> tuple[int, int, str]:
-        """(n, N, opened_by) for "Question n of N": counted within the question's part.
-
-        A part is a run of questions opened by the same condition (their first `asked_if`): the
-        questions about you, then (say) the questions about the AI system you run, asked only
-        after a "yes" to `opened_by`; a question with a further condition of its own stays in its
-        part. N is the part's size, so it never changes midway; the start page says how many
-        questions each part has.
-        """
-        index = [q.name for q in self.questions].index(name)
-        opening = self.questions[index].asked_if[:1]
-        first = index
-        while first > 0 and self.questions[first - 1].asked_if[:1] == opening:
-            first -= 1
-        last = index
-        while last + 1 < len(self.questions) and self.questions[last + 1].asked_if[:1] == opening:
-            last += 1
-        opened_by = opening[0].partition("=")[0] if opening else ""
-        return index - first + 1, last - first + 1, opened_by
+    def progress(self, name: str, answers: dict) -> tuple[int, int]:
+        """(n, N) for "Question n of N", counted over the whole flow: the questions the answers so far
+        make applicable (a "yes" that opens more questions raises N once, at that answer)."""
+        names = [q.name for q in self.applicable(answers)]
+        if name not in names:
+            names = [q.name for q in self.questions if q.name in names or q.name == name]
+        return names.index(name) + 1, len(names)
 
     # ----------------------------------------------------------------------- the outcome
 
@@ -233,8 +263,8 @@ class Flow:
         condition rests on a not_sure answer is kept, marked with the questions it depends on.
         """
         role_answer = {role: answers.get(question) for role, question in self.role_questions.items()}
-        roles = [role for role, answer in role_answer.items() if answer == YES]
-        possible_roles = [role for role, answer in role_answer.items() if answer == NOT_SURE]
+        roles = self.in_role_order([role for role, answer in role_answer.items() if answer == YES])
+        possible_roles = self.in_role_order([role for role, answer in role_answer.items() if answer == NOT_SURE])
         items: dict[str, list] = {}
         depends: dict[str, tuple[str, ...]] = {}
         prohibited = []
@@ -256,7 +286,8 @@ class Flow:
             items[role] = chosen
         unsure = [q.name for q in self.applicable(answers) if is_unsure(answers.get(q.name))]
         consequences = []
-        if prohibited and self.consequence:
+        unsure_ban = any(r.key in depends for r in prohibited)
+        if prohibited and self.consequence and (unsure_ban or not self.banned_stop):
             consequences = [r for rs in items.values() for r in rs if r.key == self.consequence]
         explained = [(q.name, answers[q.name]) for q in self.applicable(answers) if q.explained and q.name in answers]
         offences = []
@@ -268,9 +299,31 @@ class Flow:
                 because_role = (self.role_questions[offence.role],) if offence.role in possible_roles else ()
                 offences.append((offence, because_role + because))
         fines = self.fines.for_answers(answers) if self.fines and offences else []
+        actions = []
+        for role in roles + possible_roles:
+            because_role = (self.role_questions[role],) if role in possible_roles else ()
+            for action in self.actions:
+                because = self.depends_on(action.applies_if, answers) if action.role == role else None
+                if because is not None:
+                    actions.append((action, because_role + because))
         return Outcome(
-            roles, items, prohibited, consequences, unsure, explained, possible_roles, depends, offences, fines
+            roles,
+            items,
+            prohibited,
+            consequences,
+            unsure,
+            explained,
+            possible_roles,
+            depends,
+            offences,
+            fines,
+            actions,
         )
+
+    def in_role_order(self, roles: list[str]) -> list[str]:
+        """The roles, the most demanding first as the flow declares; undeclared ones keep their order."""
+        rank = {role: i for i, role in enumerate(self.role_order)}
+        return sorted(roles, key=lambda role: rank.get(role, len(rank)))
 
     @staticmethod
     def depends_on(condition: str, answers: dict) -> tuple[str, ...] | None:
@@ -303,6 +356,8 @@ class Flow:
             keys += [f"roles.{role}.title", f"roles.{role}.body"]
         keys += [f"not_sure.{q.name}" for q in self.questions if NOT_SURE in q.values]
         keys += ["warnings.prohibited.title", "warnings.prohibited.body", "warnings.prohibited.then"]
+        if self.banned_stop:
+            keys += ["warnings.prohibited.stop"]
         for question in self.questions:
             if question.explained:
                 keys += [f"{question.name}.{value}" for value in question.values]
@@ -314,6 +369,9 @@ class Flow:
             keys += ["fines.title", "fines.body"]
             keys += [f"fines.notes.{value}" for value in self.fines.first]
         keys += [f"deadlines.{key}" for key in self.deadlines]
+        keys += [f"actions.{action.key}" for action in self.actions]
+        if self.actions:
+            keys += [f"fines.summary.{case}" for case in FINE_CASES if self.fines or case == "not_for_roles"]
         if self.first_system_question() and self.role_questions:
             keys += ["result.another_system"]
         return keys
@@ -365,6 +423,7 @@ class Outcome:
     depends: dict[str, tuple[str, ...]] = field(default_factory=dict)  # record key → not_sure questions
     offences: list[tuple[Offence, tuple[str, ...]]] = field(default_factory=list)  # with their not_sure questions
     fines: list[FineRow] = field(default_factory=list)  # the row for the visitor's size, or every row
+    actions: list[tuple[Action, tuple[str, ...]]] = field(default_factory=list)  # with their not_sure questions
 
     @property
     def nothing_applies(self) -> bool:

@@ -144,14 +144,14 @@ def question_context(place: Place, question: Question, answers: Answers, words: 
         "hidden": answers.query_items(without=question.name),
         "form_action": place.url("question", question.name),
         "back_url": place.step_url(previous.name, answers.query_items()) if previous else place.url("start"),
-        "part": part_context(flow, question, words),
+        "part": part_context(flow, question, answers),
     }
 
 
-def part_context(flow, question: Question, words: Words) -> dict:
-    """ "Question n of N" within the question's part, and the answer that opened the part."""
-    number, total, opened_by = flow.place_of(question.name)
-    return {"number": number, "total": total, "opened_by": words[f"questions.{opened_by}.short"] if opened_by else ""}
+def part_context(flow, question: Question, answers: Answers) -> dict:
+    """ "Question n of N" over the whole flow, as far as the answers so far tell."""
+    number, total = flow.progress(question.name, answers.values)
+    return {"number": number, "total": total}
 
 
 def render_question(request, place, question, answers, words, errors=(), status=200):
@@ -255,6 +255,7 @@ def render_result(request, edition_slug, page, template):
         .order_by("article__position", "position")
     )
     outcome = flow.outcome(answers.values, records)
+    every_record = {r.key: r for r in records}
     items = answers.query_items()
     made_from_answers(request, items)
     result_url = place.url("result", query=items)
@@ -274,7 +275,9 @@ def render_result(request, edition_slug, page, template):
             "possible_roles": [s for s in sections if s["possible"]],
             "prohibited": [results.entry(r, outcome, words, flow) for r in outcome.prohibited],
             "consequences": [results.entry(r, outcome, words, flow) for r in outcome.consequences],
-            "fines": results.fines_context(outcome, words, flow),
+            "fines": results.fines_context(outcome, words, flow, answers.values),
+            "stop_banned": flow.banned_stop and any(r.key not in outcome.depends for r in outcome.prohibited),
+            "summary_box": results.summary_box(outcome, words, flow, answers.values, every_record),
             "summary": answer_summary(place, answers, words),
             "law_in_force": place.edition.superseded_by,
             "unsure": [{"question": q, "html": words.html.get(f"not_sure.{q}", "")} for q in outcome.unsure],

@@ -21,8 +21,22 @@ from .reader import Reader
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # In the order flow.toml writes them: a database may keep JSON keys in another order (PostgreSQL does).
 QUESTION_FIELDS = ("name", "values", "multiple", "exclusive", "asked_if", "role", "explained")
-DECLARATION_FIELDS = ("consequence", "deadlines", "questions", "offences", "fines")
+DECLARATION_FIELDS = (
+    "code_prefix",
+    "banned_stop",
+    "consequence",
+    "deadlines",
+    "role_order",
+    "merged",
+    "offences",
+    "questions",
+    "actions",
+    "fines",
+)
 OFFENCE_FIELDS = ("key", "role", "applies_if")
+ACTION_FIELDS = ("key", "role", "applies_if", "cites", "deadline")
+KEY_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PREFIX_RE = re.compile(r"^[a-z]+$")
 FINES_FIELDS = ("question", "unit_value", "unit_year", "first", "repeated")
 
 
@@ -35,6 +49,8 @@ def in_written_order(declaration: dict) -> dict:
     ]
     if "offences" in declaration:
         ordered["offences"] = [{k: o[k] for k in OFFENCE_FIELDS if k in o} for o in declaration["offences"]]
+    if "actions" in declaration:
+        ordered["actions"] = [{k: a[k] for k in ACTION_FIELDS if k in a} for a in declaration["actions"]]
     if "fines" in declaration:
         fines = declaration["fines"]
         values = next((q["values"] for q in ordered["questions"] if q["name"] == fines.get("question")), [])
@@ -122,8 +138,47 @@ def check_declaration(reader: Reader, source, data: dict, record_keys: set[str])
     if not isinstance(deadlines, list) or not all(d in record_keys for d in deadlines if isinstance(d, str)):
         reader.error(source, "deadlines must list rights or duties of this edition by key", "deadlines")
     check_offences(reader, source, data.get("offences", []), seen, roles)
+    check_summary(reader, source, data, seen, roles, record_keys)
     check_fines(reader, source, data.get("fines"), seen)
     return None if len(reader.errors) > errors_before else data
+
+
+def check_summary(reader: Reader, source, data: dict, seen: dict, roles: set, record_keys: set[str]) -> None:
+    """The result summary's declaration: role order, first actions, merged lines, code prefix."""
+    prefix = data.get("code_prefix", "")
+    if not isinstance(prefix, str) or (prefix and not PREFIX_RE.match(prefix)):
+        reader.error(source, "code_prefix must be lower case letters, like 'k'", "code_prefix")
+    if not isinstance(data.get("banned_stop", False), bool):
+        reader.error(source, "banned_stop must be true or false", "banned_stop")
+    order = data.get("role_order", [])
+    if not isinstance(order, list) or not all(role in roles for role in order):
+        reader.error(source, f"role_order must list roles ({', '.join(sorted(roles))})", "role_order")
+    merged = data.get("merged", [])
+    if not isinstance(merged, list) or not all(
+        isinstance(group, list) and len(group) > 1 and all(k in record_keys for k in group) for group in merged
+    ):
+        reader.error(source, "merged must list groups of two or more rights or duties by key", "merged")
+    actions = data.get("actions", [])
+    if not isinstance(actions, list):
+        reader.error(source, "actions must be [[actions]] entries", "actions")
+        return
+    keys = set()
+    for action in actions:
+        if not isinstance(action, dict) or set(action) - set(ACTION_FIELDS):
+            reader.error(source, f"each action may have only {', '.join(ACTION_FIELDS)}", "actions")
+            continue
+        key = action.get("key", "")
+        if not isinstance(key, str) or not KEY_RE.match(key) or key in keys:
+            reader.error(source, f"action key {key!r} must be unique, lower case words joined by '-'", "actions")
+        keys.add(key)
+        if action.get("role") not in roles:
+            reader.error(source, f"action '{key}': role '{action.get('role')}' is not a role", "actions")
+        check_condition(reader, source, action.get("applies_if", ""), seen, f"action '{key}'")
+        cites = action.get("cites", [])
+        if not isinstance(cites, list) or not cites or not all(c in record_keys for c in cites):
+            reader.error(source, f"action '{key}': cites must list the rights or duties it rests on", "actions")
+        if not isinstance(action.get("deadline", False), bool):
+            reader.error(source, f"action '{key}': deadline must be true or false", "actions")
 
 
 def check_condition(reader: Reader, source, condition, seen: dict, where: str) -> None:

@@ -98,6 +98,7 @@ RIGHT_OR_DUTY_META = [
             "decided_about",
             "owner",
             "owner_possessor",
+            "developer",
             "data_library_owner",
             "data_library_holder",
             "data_library_producer",

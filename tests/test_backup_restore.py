@@ -20,7 +20,7 @@ PAGES = [
     "/en/ai-law/law-230-viii/article-16/",
     "/kk/ai-law/draft-2025/article-18/",
     "/ru/glossary/",
-    "/en/check/result/?uses_system=yes&decided_about=no&runs_system=no&holds_data=no&made_data=no",
+    "/en/check/result/?uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no",
     "/kk/ai-law/draft-to-law/",
 ]
 RENDER = """

@@ -249,9 +249,9 @@ def test_not_sure_cannot_be_combined_with_a_capability():
     assert [p.code for p in parsed.problems] == ["exclusive_not_sure"]
 
 
-def test_question_numbers_count_within_the_part_a_question_opens():
-    """'Question n of N': N is the size of the part (the questions opened by the same answer), and a
-    question with a further condition of its own stays in its part."""
+def test_question_numbers_count_over_the_whole_flow():
+    """'Question n of N' over every question the answers so far make applicable: N grows once, at the
+    answer that opens more questions, and n never starts again at 1."""
     from checker.engine import Flow
 
     made_up = Flow.from_declaration(
@@ -265,5 +265,11 @@ def test_question_numbers_count_within_the_part_a_question_opens():
             ]
         }
     )
-    assert [made_up.place_of(q) for q in "abcde"] == [(1, 2, ""), (2, 2, ""), (1, 3, "a"), (2, 3, "a"), (3, 3, "a")]
-    assert [flow.place_of(q.name)[1] for q in flow.questions] == [3, 3, 3, 4, 4, 4, 4]  # the draft's flow
+    assert made_up.progress("a", {}) == (1, 2)
+    assert made_up.progress("b", {"a": "no"}) == (2, 2)
+    assert made_up.progress("b", {"a": "yes"}) == (2, 4)  # c and e are now known to come; d not yet
+    assert made_up.progress("d", {"a": "yes", "b": "no", "c": "x"}) == (4, 5)
+    assert made_up.progress("e", {"a": "yes", "b": "no", "c": "y"}) == (4, 4)
+    owner = {**OWNER, "uses_ai": "yes"}
+    names = [q.name for q in flow.applicable(owner)]
+    assert [flow.progress(name, owner) for name in names] == [(n, len(names)) for n in range(1, len(names) + 1)]

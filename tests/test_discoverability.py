@@ -129,7 +129,7 @@ def test_titles_and_descriptions_are_escaped_once_and_cannot_leave_their_attribu
 
 
 def test_a_result_is_its_own_canonical_page(client):
-    query = "uses_system=yes&decided_about=no&runs_system=no&holds_data=no&made_data=no"
+    query = "uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no"
     page = soup(client.get(f"/en/check/result/?{query}"))
     canonical = page.find("link", rel="canonical")["href"]
     assert canonical == f"http://testserver/en/check/result/?{query}"

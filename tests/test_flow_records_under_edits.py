@@ -85,7 +85,7 @@ def test_content_whose_record_names_no_question_of_the_flow_does_not_load(tmp_pa
     shutil.copytree(settings.CONTENT_DIR, content)
     meta = content / "ai-law/law-230-viii/article-17/meta.toml"
     text = meta.read_text(encoding="utf-8")
-    broken = text.replace('applies_if = "manipulates=yes"', 'applies_if = "no_such_question=yes"', 1)
+    broken = text.replace('applies_if = "banned=manipulates"', 'applies_if = "no_such_question=yes"', 1)
     assert broken != text, "the test needs article 17's first condition"
     meta.write_text(broken, encoding="utf-8")
     with pytest.raises(ContentErrors, match="no_such_question=yes"):

@@ -2,7 +2,9 @@
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from editorial.numbering import continued
 from law.record_names import citation as cite
 
 register = template.Library()
@@ -24,3 +26,13 @@ def citation(record) -> str:
     """Where a right or duty comes from, as people cite it: 'Article 17, paragraph 3, subparagraph 3'."""
     label = record.paragraph.label if record.paragraph_id else ""
     return cite(record.article.number, label)
+
+
+@register.filter
+def short_citation(record) -> str:
+    """'Art. 21(1)': the article and paragraph, short enough for the result's summary."""
+    label = continued(record.paragraph.label) or record.paragraph.label if record.paragraph_id else ""
+    paragraph = label.split("-")[0] if label else ""
+    if not paragraph or paragraph == "0":
+        return _("Art. %(number)s") % {"number": record.article.number}
+    return _("Art. %(number)s(%(paragraph)s)") % {"number": record.article.number, "paragraph": paragraph}

@@ -22,6 +22,8 @@ class Role(models.TextChoices):
     DECIDED_ABOUT = "decided_about", _("A person an AI system decides about")
     OWNER = "owner", _("AI system owner")
     OWNER_POSSESSOR = "owner_possessor", _("Owner or possessor of an AI system")
+    # Builds AI systems (for others) without owning or running them: bound as a creator (17(3), 8(2)).
+    DEVELOPER = "developer", _("Creator (developer) of AI systems")
     DATA_LIBRARY_OWNER = "data_library_owner", _("Data library owner")
     DATA_LIBRARY_HOLDER = "data_library_holder", _("Owner or possessor of a data library")
     DATA_LIBRARY_PRODUCER = "data_library_producer", _("Data library producer")

@@ -195,7 +195,7 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
             break
         answer(page, "not_sure")
     assert "/ru/check/result/" in page.url
-    assert page.locator(".roles--possible").is_visible()
+    assert page.locator(".brief-roles").is_visible() and page.locator(".role--possible").first.is_visible()
     assert page.locator(".warning .maybe").first.is_visible()
     assert page.locator(".unsure").is_visible()
     result_url = page.url

@@ -61,27 +61,50 @@ def test_every_article_starts_its_explanation_on_the_first_screen(phone, site):
     assert not late, f"'In short' below the first screen: {late}"
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_start_is_on_the_first_screen_of_the_flow(phone, site, lang):
+    open_page(phone, f"{site}/{lang}/check/")
+    assert phone.evaluate("window.scrollY") == 0
+    box = phone.locator("a.button--start").bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    assert box["height"] >= 24 and box["width"] >= 24, box  # WCAG 2.2 target size
+    # The introduction is still on the page, under Start.
+    intro = phone.locator(".start-intro")
+    assert len(intro.inner_text().split()) > 20
+    assert intro.bounding_box()["y"] >= box["y"] + box["height"]
+
+
 @pytest.mark.parametrize("start", FLOW_STARTS)
-def test_continue_is_in_view_on_every_question(phone, site, start):
+def test_continue_comes_right_after_the_answers_on_every_question(phone, site, start):
+    """Continue does not float over a question's answers (people tapped it before choosing): on the
+    first screen of every question it is below the last option, and right after it."""
     open_page(phone, site + start)
     follow(phone, "a.button--start")
-    seen = []
+    seen, long_ones = [], []
     while "/result/" not in phone.url:
         phone.wait_for_load_state("load")
         phone.evaluate("document.fonts.ready.then(() => true)")
+        name = phone.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        assert phone.evaluate("window.scrollY") == 0, name
         button = phone.locator(".question-actions button[type=submit]")
         box = button.bounding_box()
         assert box is not None
-        name = phone.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (name, box)
+        lowest = max(b["y"] + b["height"] for b in (c.bounding_box() for c in phone.locator(".choice").all()))
+        assert box["y"] >= lowest, (name, box, lowest)  # below every option, overlapping none
+        assert box["y"] - lowest <= 48, (name, box, lowest)  # and right after the last one
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        if lowest > PHONE["height"]:
+            long_ones.append(name)
         seen.append(name)
         phone.locator(".choice input").first.check()
         follow(phone, button)
     assert len(seen) >= 7, seen  # every question of the flow was measured
+    assert long_ones, seen  # among them, questions whose answers begin or end below the first screen
 
 
-def test_question_count_keeps_its_total_within_each_part(phone, site):
+def test_question_count_runs_over_the_whole_flow(phone, site):
+    """ "6 of 11", never a restart at 1: the total grows once, when a "yes" opens the system questions."""
     open_page(phone, f"{site}/kk/check/")
     follow(phone, "a.button--start")
     captions = []
@@ -89,9 +112,32 @@ def test_question_count_keeps_its_total_within_each_part(phone, site):
         captions.append(" ".join(phone.inner_text(".caption").split()))
         phone.locator(".choice input").first.check()
         follow(phone, ".question-actions button[type=submit]")
+    numbers = [int(caption.split("-", 1)[0]) for caption in captions]
     totals = [caption.rsplit(" ", 1)[-1] for caption in captions]
-    # Five questions about you, then twelve about the system you run: the total never changes within a part.
-    assert totals == ["5)"] * 5 + ["12)"] * 12, captions
+    assert numbers == list(range(1, len(captions) + 1)), captions
+    # Three questions before "do you own or run a system?" is answered; then eleven in all.
+    assert totals == ["5)"] * 3 + ["11)"] * 8, captions
+
+
+# The review's visitors on a phone: a shop owner and a teacher (kk), a job seeker (ru).
+PHONE_RESULTS = {
+    "shop": "/kk/check/result/?uses_system=yes&decided_about=no&runs_system=yes&holds_data=no&made_data=no"
+    "&banned=none&features=none&risk=minimal&autonomy=low&mode=closed&size=small",
+    "teacher": "/kk/check/result/?uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no",
+    "job_seeker": "/ru/check/result/?uses_system=no&decided_about=yes&runs_system=no&builds=no&holds_data=no"
+    "&made_data=no",
+}
+
+
+@pytest.mark.parametrize("visitor", PHONE_RESULTS)
+def test_the_result_summary_is_the_first_screen(phone, site, visitor):
+    """Who you are, what to do first, deadlines and fines: all on the first screen, without scrolling."""
+    open_page(phone, site + PHONE_RESULTS[visitor])
+    box = phone.locator("section.brief").bounding_box()
+    assert box is not None
+    assert box["y"] > 0 and box["y"] + box["height"] <= PHONE["height"], (visitor, box)
+    assert phone.locator("section.brief .brief-actions li").count() >= 1
+    assert phone.locator("section.brief .brief-fine").is_visible()
 
 
 def test_nothing_scrolls_sideways_at_320_pixels(chromium, site):
