@@ -117,7 +117,7 @@ def parse_tree(root: Path | None = None) -> Tree:
     known_top = {ACT_SLUG, "pages", OFFICIAL_FOLDER, *extra_folders()}
     if root.is_dir():
         for item in sorted(root.iterdir()):
-            if item.name not in known_top and item.name != "README.md":
+            if item.name not in known_top and item.name not in ("README.md", "terms.toml"):
                 reader.error(item, f"unexpected entry in content/ (known: {', '.join(sorted(known_top))})")
     else:
         reader.error(root, "content folder not found")

@@ -152,10 +152,11 @@ def test_the_watch_reports_a_stalled_edition_and_goes_on_to_the_next(hostile):
     stalled.save()
     fine.save()
     out, err = io.StringIO(), io.StringIO()
-    started = time.monotonic()
+    # No bound on the whole command's time: it also imports the second edition, which takes what the
+    # machine gives it (5.1 s once, on a loaded CI machine). The deadline is shown by its message,
+    # and one fetch's time is bounded above.
     with pytest.raises(CommandError) as caught:
         call_command("watch_official", "test-law", "test-law-2", stdout=out, stderr=err)
-    assert time.monotonic() - started < 5
     assert "test-law: " in str(caught.value) and "took longer than 0.6 seconds" in str(caught.value)
     assert "test-law-2" not in str(caught.value)
     assert "test-law:" in err.getvalue()  # said as it happens, not only at the end

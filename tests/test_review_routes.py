@@ -28,7 +28,7 @@ ROUTES = {
     "history_compare": "read only",
     "recoverlist": "read only",
 }
-ARTICLE_ONLY = {"translation_status": "read only"}
+ARTICLE_ONLY = {"translation_status": "read only", "termbase": "read only"}
 
 
 def route_names(model):

@@ -16,6 +16,7 @@ from review import actions
 
 from .base import ConcurrentInline, EditorAdmin, MissingInLanguageFilter, preview_block
 from .review import ReviewedAdmin
+from .termbase import termbase_view
 from .translation_status import long_sentences_block, translation_status_view
 
 
@@ -155,9 +156,13 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
                 "translation-status/",
                 self.admin_site.admin_view(self.translation_status_view),
                 name="law_article_translation_status",
-            )
+            ),
+            path("termbase/", self.admin_site.admin_view(self.termbase_view), name="law_article_termbase"),
         ]
         return extra + super().get_urls()
 
     def translation_status_view(self, request):
         return translation_status_view(self, request)
+
+    def termbase_view(self, request):
+        return termbase_view(self, request)

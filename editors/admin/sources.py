@@ -28,7 +28,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.errors import RegistrationError
 from reversion.models import Version
 
-from editorial import tracking
+from editorial import termbase, tracking
 from editorial.languages import LANGUAGE_CODES, LANGUAGE_NAMES, text_in
 from editorial.worddiff import same_text, word_diff_html
 from law.editing import ConcurrentEditForm
@@ -95,6 +95,8 @@ class FieldSources:
     lang: str
     boxes: list[SourceBox] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    # Forms the termbase (content/terms.toml) says not to use, found in this text, with the approved one.
+    terms: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -164,6 +166,15 @@ def source_changes(record, saved: dict[str, str]) -> dict[tuple[str, str], list[
                 for name, old in changed.items():
                     found.setdefault((name, target), []).append(SourceChange(source, old))
     return found
+
+
+def term_notes(text: str, lang: str) -> list[dict]:
+    """The avoided forms a saved text uses, each with the termbase's approved form for its concept."""
+    notes = []
+    for term in termbase.terms():
+        for word in dict.fromkeys(term.misuses(text, lang)):
+            notes.append({"word": word, "approved": term.approved[lang], "concept": term.concept})
+    return notes
 
 
 class BoundFieldWithSources(BoundField):
@@ -237,6 +248,7 @@ class SourcesBesideForm(ConcurrentEditForm):
                 sources.boxes.append(SourceBox(other, LANGUAGE_NAMES[other], saved[f"{name}_{other}"], change))
                 if change is not None:
                     sources.marks.append(changed_since(other, lang))
+            sources.terms = term_notes(saved[form_name], lang)
             self._sources[form_name] = sources
             self.fields[form_name].bound_field_class = BoundFieldWithSources
 

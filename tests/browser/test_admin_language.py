@@ -71,7 +71,7 @@ def test_an_editor_elsewhere_is_told_the_difference_in_their_language(editor_in,
     open_an_article(page)
     note = page.locator(".timezonewarning").first
     note.wait_for()
-    assert note.inner_text() == "Ескерту: сіздің уақытыңыз сервер уақытынан 5 сағат кейін."
+    assert note.inner_text() == "Ескерту: сіздің уақытыңыз сервер уақытынан 5 сағат артта."
 
 
 def test_the_switcher_works_without_javascript(editor_in, site):

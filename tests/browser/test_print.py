@@ -72,7 +72,7 @@ LAW_SHEET_PAGES = {
 }
 LAW_ANSWER_SETS = list(LAW_SHEET_PAGES)
 # Sheets measured to fill their pages more closely (in Kazakh, the longest language): the founder's
-# (three roles, synthetic results, training: 0.97 of a page) and "not sure" to everything (every
+# (three roles, synthetic results, training: 0.96 of a page) and "not sure" to everything (every
 # role and item may apply: 1.92 pages). They must fit, with less room to spare.
 TIGHT_SHEETS = {VISITOR_SHEETS["founder"]: 0.02, UNSURE_OF_ALL: 0.05}
 
