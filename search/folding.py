@@ -11,7 +11,8 @@ Matching is by words, not by strings: a query word finds the words that start wi
 finds "система", "кукык" finds "құқықтары"), never a piece from inside a word ("ИИ" does not find
 "информации", "ai" does not find "explain"). A word shorter than WHOLE_WORD_BELOW letters ("ИИ",
 "AI", "ЖИ", "7") is an abbreviation or a number and finds only itself as a whole word, so "ЖИ"
-does not find "жинағы" either; abbreviations take their endings after a hyphen ("ЖИ-ге",
+does not find "жинағы" either; so is a Latin word of up to WHOLE_LATIN_UP_TO letters ("app" does not
+find "apply"); abbreviations take their endings after a hyphen ("ЖИ-ге",
 "ИИ-системы"), which splits words, so those are still found. The index stores each text as
 `index_form` (its folded words between spaces), which a plain `LIKE '% word%'` can match on
 SQLite and PostgreSQL alike. A word also finds its other forms by their stem (stemming.py), and a
@@ -29,6 +30,10 @@ LETTER_FOLDS = str.maketrans(
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
 WHOLE_WORD_BELOW = 3
+# A word in Latin letters this short ("app", "law") is whole too: English words are short, and
+# "app" must not find "apply" or "approves". Cyrillic words of three letters still begin longer
+# ones («суд» finds «суда»), as Kazakh and Russian add endings.
+WHOLE_LATIN_UP_TO = 3
 # Letters and digits. Underscore counts as a word character in regular expressions, not in people's
 # words (nor may it reach a LIKE as a wildcard).
 WORD_RE = re.compile(r"[^\W_]+")
@@ -49,9 +54,14 @@ def index_form(text: str) -> str:
     return " " + "".join(word + " " for word in WORD_RE.findall(fold(text)))
 
 
+def is_whole(word: str) -> bool:
+    """A query word that finds only itself: an abbreviation or number, or a short Latin word."""
+    return len(word) < WHOLE_WORD_BELOW or (len(word) <= WHOLE_LATIN_UP_TO and word.isascii() and word.isalpha())
+
+
 def needle(word: str) -> str:
     """What `index_form` text contains when a query word (folded) matches one of its words."""
-    return f" {word} " if len(word) < WHOLE_WORD_BELOW else f" {word}"
+    return f" {word} " if is_whole(word) else f" {word}"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from editorial.languages import LANGUAGE_NAMES, text_in
 from law.models import Article, Edition
 from law.record_names import paragraph_heading
 
-from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, needle
+from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, is_whole, needle
 from .models import Kind, SearchEntry
 from .stemming import stem
 
@@ -71,14 +71,14 @@ class Results:
 def matched_words(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
     """Where the words of `text` that a query word finds are: whole words, each (start, end).
 
-    A query word finds a word that starts with it (an abbreviation under WHOLE_WORD_BELOW letters:
-    only itself), or a word with the same stem in `lang` (stemming.py): the rules of the index.
+    A query word finds a word that starts with it (an abbreviation, or a short Latin word: only
+    itself, folding.is_whole), or a word with the same stem in `lang` (stemming.py): the rules of the index.
     """
     stems = {stem(word, lang) for word in words if len(word) >= WHOLE_WORD_BELOW}
     spans = []
     for token in WORD_RE.finditer(fold(text)):
         found = token.group()
-        if any(found == word if len(word) < WHOLE_WORD_BELOW else found.startswith(word) for word in words) or (
+        if any(found == word if is_whole(word) else found.startswith(word) for word in words) or (
             len(found) >= WHOLE_WORD_BELOW and stem(found, lang) in stems
         ):
             spans.append(token.span())

@@ -144,6 +144,8 @@ def summary_marks(page, lang, number, edition="draft-2025"):
         ("kk", "ИИ", "Иесі тиіс шараларды тиімді қолданады.", "ИИ-ге қатысты.", "ИИ"),
         ("en", "ai", "We explain what is available against the odds.", "An AI system.", "AI"),
         ("kk", "ЖИ", "Заңдар жинағы Мәжілісте қаралды.", "ЖИ-ге қатысты ереже.", "ЖИ"),
+        # A short English word is whole too: "app" finds neither "apply" nor "approves" (issue 38).
+        ("en", "app", "The rules apply when the body approves them.", "A face-swap app.", "app"),
     ],
 )
 def test_a_short_word_is_found_as_a_word_never_inside_one(client, lang, q, inside_words, as_a_word, marked):
