@@ -141,6 +141,9 @@ def test_each_visitor_reads_their_answer_in_the_summary(client, lang, visitor):
         for amount in (first_units, repeated_units, first_units * MCI, repeated_units * MCI):
             assert str(amount) in where, (size, where)
         assert len(page.select("section.fines table tbody tr")) == 1
+        # No offence on their answers: no (empty) list of offences, only the amounts at stake.
+        assert bool(page.select("section.fines ul.offences li")) == (case == "applies")
+        assert not [ul for ul in page.select("section.fines ul") if not ul.find("li")]
     else:
         assert "641-1" in said
         assert page.select_one("section.fines") is None
