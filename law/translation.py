@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Act, Article, Chapter, Edition, GlossaryTerm, Page, Paragraph, RightOrDuty
+from .models import Act, Article, Chapter, Edition, EverydayWord, GlossaryTerm, Page, Paragraph, RightOrDuty
 
 # Fallbacks are off for every field (settings.MODELTRANSLATION_FALLBACK_LANGUAGES): a missing
 # Kazakh text stays missing instead of showing Russian under a Kazakh heading.
@@ -62,3 +62,8 @@ class GlossaryTermTranslation(TranslationOptions):
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "body", "body_html")
+
+
+@register(EverydayWord)
+class EverydayWordTranslation(TranslationOptions):
+    fields = ("typed", "finds")

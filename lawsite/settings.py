@@ -202,6 +202,7 @@ EDITOR_PERMISSIONS = [
     ("law", "paragraph", ("add", "change", "delete", "view")),
     ("law", "rightorduty", ("add", "change", "delete", "view")),
     ("law", "glossaryterm", ("change", "view")),
+    ("law", "everydayword", ("add", "change", "delete", "view")),  # search's words: editors extend the list
     ("law", "page", ("add", "change", "delete", "view")),
     ("law", "act", ("view",)),
     ("checker", "flowtext", ("change", "view")),  # its keys come from the flow's declaration

@@ -11,14 +11,7 @@ from django.urls import reverse
 
 from checker.models import FlowDeclaration
 from law.models import Article, Edition, Page
-
-# The free-standing pages written as content, by their slug, and the URL that shows each.
-PAGE_URLS = {
-    "committee": "law:committee",
-    "liability": "law:liability",
-    "draft-to-law": "draft_to_law",
-    "about": "law:about",
-}
+from law.models.pages import PAGE_URLS
 
 
 class SiteSitemap(Sitemap):

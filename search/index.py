@@ -1,11 +1,12 @@
 """Building the search index from the law's records, and keeping it in step with them.
 
-A save of an article, paragraph, right or duty, glossary term or flow text refreshes its entries
+A save of an article, paragraph, right or duty, glossary term, page or flow text refreshes its entries
 (two queries: delete, insert). A bulk change (a load, an import: see law.changes) skips that and
 rebuilds the whole index once at its end. Deleting a record deletes its entries by cascade.
 
 Only what the public reads is indexed: an article that is not published (a draft, or one taken off
-the site) has no entries, nor do its paragraphs, rights and duties. A save of an article indexes it
+the site) has no entries, nor do its paragraphs, rights and duties; nor does such a page, or a
+text that has no page of its own (the home page's). A save of an article indexes it
 and its parts again, so that publishing it brings them in and taking it off the site takes them out.
 
 Explanations are indexed from their rendered HTML, as plain text, so that Markdown marks and link
@@ -13,6 +14,8 @@ addresses are not matched or shown in snippets.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.db import connections
 from django.db.models.signals import post_save
@@ -22,10 +25,11 @@ from editorial.languages import LANGUAGE_CODES as LANGS
 from editorial.languages import text_in
 from editorial.text import html_to_text
 from law.changes import content_changed, in_bulk_change
-from law.models import Article, GlossaryTerm, Paragraph, RightOrDuty
+from law.models import Article, GlossaryTerm, Page, Paragraph, RightOrDuty
+from law.models.pages import PAGE_URLS
 
 from .folding import index_form
-from .models import RANKS, Kind, SearchEntry
+from .models import Kind, SearchEntry
 from .stemming import stem_form
 
 BATCH = 500
@@ -38,7 +42,6 @@ def entry(lang, kind, text, **source) -> SearchEntry | None:
     return SearchEntry(
         lang=lang,
         kind=kind,
-        rank=RANKS[kind],
         text=text,
         folded_text=index_form(text),
         stemmed_text=stem_form(text, lang),
@@ -113,6 +116,35 @@ def question_entries(declaration: FlowDeclaration) -> list[SearchEntry]:
     return [e for e in found if e]
 
 
+SECTION_RE = re.compile(r"(?=<h2[\s>])")
+HEADING_RE = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
+
+
+def page_sections(body_html: str) -> list[tuple[str, str]]:
+    """A page's body cut at its second-level headings: (heading, the section's text) each, the
+    text before the first heading with an empty heading."""
+    sections = []
+    for chunk in SECTION_RE.split(body_html or ""):
+        heading = HEADING_RE.match(chunk)
+        sections.append((html_to_text(heading.group(1)).strip() if heading else "", html_to_text(chunk)))
+    return sections
+
+
+def page_entries(page: Page) -> list[SearchEntry]:
+    """A page with an address of its own, while it is published: its title and each of its sections."""
+    if not page.is_published or page.slug not in PAGE_URLS:
+        return []
+    found = []
+    for lang in LANGS:
+        title = text_in(page, "title", lang).strip()
+        if not title:
+            continue  # not written in this language
+        found.append(entry(lang, Kind.TITLE, title, page=page))
+        for position, (heading, text) in enumerate(page_sections(text_in(page, "body_html", lang)), start=1):
+            found.append(entry(lang, Kind.PAGE, text, page=page, label=heading[:60], position=position))
+    return [e for e in found if e]
+
+
 # --------------------------------------------------------------------------- keeping in step
 
 
@@ -160,6 +192,11 @@ def refresh_term(term: GlossaryTerm) -> None:
     SearchEntry.objects.bulk_create(term_entries(term))
 
 
+def refresh_page(page: Page) -> None:
+    SearchEntry.objects.filter(page=page).delete()
+    SearchEntry.objects.bulk_create(page_entries(page))
+
+
 def refresh_flow_text(item: FlowText) -> None:
     """A word of a flow changed: its edition's questions are indexed again (a few dozen rows)."""
     SearchEntry.objects.filter(flow_edition_id=item.edition_id).delete()
@@ -184,6 +221,8 @@ def rebuild() -> int:
         entries += term_entries(term)
     for declaration in FlowDeclaration.objects.all():
         entries += question_entries(declaration)
+    for page in Page.objects.published():
+        entries += page_entries(page)
     SearchEntry.objects.all().delete()
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
@@ -195,6 +234,7 @@ REFRESHERS = {
     RightOrDuty: refresh_right,
     GlossaryTerm: refresh_term,
     FlowText: refresh_flow_text,
+    Page: refresh_page,
 }
 
 

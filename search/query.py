@@ -1,17 +1,23 @@
-"""Running a search: one SQL query on the index, then grouping, ranking and snippets in Python.
+"""Running a search: one SQL query on the index, then scoring, grouping and snippets in Python.
 
-Order of results: the page's language first (other languages after, marked as such); then the
-edition in force before the history; then by the best kind of match (title, glossary, summary,
-note, rights and duties, official text); then in the order of the law. Entries of one article
-(or one glossary term) in one language form one result with up to SNIPPETS_PER_RESULT highlighted
-snippets, each linking to its paragraph (#p-<label>).
+1. The query's words are read as groups (synonyms.py): each word or listed phrase, with the law's
+   own words it also finds. A passage (an index entry) matches when it matches every group.
+2. Each page found is one result: an article, a page of the site (the fines page, About), a
+   glossary term, or an edition's question flow, in one language.
+3. A result's score adds up its matched passages (at most COUNTED of them, best first), each
+   weighing as its kind says (models.WEIGHTS: a title 12, "in short" 8, a note 4, the official
+   text 2…), less (WIDENED) when it has only the law's words and not the visitor's. So the article
+   that is about a thing, with the word in its title or summary and in several paragraphs, comes
+   before one that mentions it once. Equal scores keep the law's order.
+4. Results come in three groups: the page's language, in force (the law in force and the site's
+   pages), best first; the history (the draft), its own group below; then other languages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -21,20 +27,19 @@ from editorial.languages import LANGUAGE_NAMES, text_in
 from law.models import Article, Edition
 from law.record_names import paragraph_heading
 
-from .folding import WHOLE_WORD_BELOW, WORD_RE, Query, fold, is_whole, needle
-from .models import Kind, SearchEntry
+from .folding import WHOLE_WORD_BELOW, Query, needle
+from .models import WEIGHTS, Kind, SearchEntry
+from .snippets import Part, excerpt, highlight
 from .stemming import stem
+from .synonyms import Group, Phrase, groups, leads
 
-MAX_ENTRIES = 200  # matched entries read per search, best first
-MAX_RESULTS = 50  # articles and terms shown; a visitor wanting more adds a word
+MAX_ENTRIES = 3000  # matched passages read per search: more than the index holds for any word today
+MAX_RESULTS = 50  # results shown per group; a visitor wanting more adds a word
 SNIPPETS_PER_RESULT = 3
-SNIPPET_LENGTH = 220
-
-
-@dataclass
-class Part:
-    text: str
-    mark: bool = False
+COUNTED = 5  # passages of one result that count towards its score
+WIDENED = 0.75  # a passage found only by the law's words for what the visitor typed
+# Of equal scores: an article, then a page of the site, a glossary term, a question of the flow.
+KIND_ORDER = {"article": 0, "page": 1, "term": 2, "flow": 3}
 
 
 @dataclass
@@ -54,74 +59,23 @@ class Result:
     title: list[Part] = field(default_factory=list)
     snippets: list[Snippet] = field(default_factory=list)
     is_glossary: bool = False
-    is_question: bool = False  # a question of an edition's flow
+    is_question: bool = False  # the question flow of an edition
+    is_page: bool = False  # a page of the site
+    in_force: bool = True  # the law in force, or the site's own pages; False: the history
+    score: float = 0.0
+    order: tuple = ()
 
 
 @dataclass
 class Results:
-    same_language: list[Result]
+    same_language: list[Result]  # the law in force and the site's pages, in the page's language
+    history: list[Result]  # the earlier edition (the draft), in the page's language
     other_languages: list[Result]
     truncated: bool  # more matched than is shown
 
     @property
     def count(self) -> int:
-        return len(self.same_language) + len(self.other_languages)
-
-
-def matched_words(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
-    """Where the words of `text` that a query word finds are: whole words, each (start, end).
-
-    A query word finds a word that starts with it (an abbreviation, or a short Latin word: only
-    itself, folding.is_whole), or a word with the same stem in `lang` (stemming.py): the rules of the index.
-    """
-    stems = {stem(word, lang) for word in words if len(word) >= WHOLE_WORD_BELOW}
-    spans = []
-    for token in WORD_RE.finditer(fold(text)):
-        found = token.group()
-        if any(found == word if is_whole(word) else found.startswith(word) for word in words) or (
-            len(found) >= WHOLE_WORD_BELOW and stem(found, lang) in stems
-        ):
-            spans.append(token.span())
-    return spans
-
-
-def highlight(text: str, words: list[str], lang: str) -> list[Part]:
-    """`text` cut into parts, the words a query word finds marked (folded matching)."""
-    parts: list[Part] = []
-    done = 0
-    for start, end in matched_words(text, words, lang):
-        if start > done:
-            parts.append(Part(text[done:start]))
-        if parts and parts[-1].mark and start == done:
-            parts[-1].text += text[start:end]
-        else:
-            parts.append(Part(text[start:end], True))
-        done = end
-    if done < len(text):
-        parts.append(Part(text[done:]))
-    return parts
-
-
-def excerpt(text: str, words: list[str], lang: str, length: int = SNIPPET_LENGTH) -> list[Part]:
-    """About `length` characters of `text` around its first match, cut at spaces, highlighted."""
-    if len(text) <= length:
-        return highlight(text, words, lang)
-    first = min((start for start, _end in matched_words(text, words, lang)), default=0)
-    start = max(0, first - length // 3)
-    end = min(len(text), start + length)
-    start = max(0, min(start, end - length))
-    if start > 0:
-        space = text.find(" ", start, first) if first > start else -1
-        start = space + 1 if space != -1 else start
-    if end < len(text):
-        space = text.rfind(" ", max(first, start), end)
-        end = space if space > start else end
-    parts = highlight(text[start:end], words, lang)
-    if start > 0:
-        parts.insert(0, Part("… "))
-    if end < len(text):
-        parts.append(Part(" …"))
-    return parts
+        return len(self.same_language) + len(self.history) + len(self.other_languages)
 
 
 class Urls:
@@ -168,15 +122,17 @@ def snippet_label(item: SearchEntry) -> str:
     if item.kind == Kind.NOTE:
         return _("Explanation: %(name)s") % {"name": paragraph_heading(item.label)}
     if item.kind == Kind.QUESTION:
-        return _("A question of “Does this apply to me?”: its explanation and answers")
+        return _("Question: %(title)s") % {"title": item.heading}
+    if item.kind == Kind.PAGE and item.label:
+        return item.label  # the heading of the page's section
     if item.kind == Kind.RIGHT and item.label:
         return _("Rights and duties, paragraph %(label)s") % {"label": item.label}
     return str(Kind(item.kind).label)
 
 
 def snippet_url(item: SearchEntry, article_url: str) -> str:
-    if item.kind == Kind.QUESTION:
-        return article_url  # the result's own address: the flow's start
+    if item.kind in (Kind.QUESTION, Kind.PAGE):
+        return article_url  # the result's own address: the flow's start, the page
     if item.label:
         return f"{article_url}#p-{item.label}"
     if item.kind in (Kind.SUMMARY, Kind.FOR_YOU, Kind.RIGHT):
@@ -186,20 +142,27 @@ def snippet_url(item: SearchEntry, article_url: str) -> str:
 
 # Only what a result shows is read from the joined tables, not whole articles.
 SHOWN_FIELDS = [
-    *[f.name for f in SearchEntry._meta.concrete_fields if f.name != "folded_text"],
+    *[f.name for f in SearchEntry._meta.concrete_fields],
     "article__number",
     "article__position",
     *[f"article__{name}_{code}" for name in ("plain_title", "official_title") for code in LANGS],
     "article__edition__slug",
     "article__edition__position",
+    "article__edition__legal_status",
     *[f"article__edition__short_title_{code}" for code in LANGS],
     "term__slug",
     "term__position",
     "term__edition__slug",
+    "term__edition__position",
+    "term__edition__legal_status",
     *[f"term__edition__short_title_{code}" for code in LANGS],
     *[f"term__name_{code}" for code in LANGS],
     "flow_edition__slug",
+    "flow_edition__position",
+    "flow_edition__legal_status",
     *[f"flow_edition__short_title_{code}" for code in LANGS],
+    "page__slug",
+    *[f"page__title_{code}" for code in LANGS],
 ]
 
 
@@ -212,98 +175,136 @@ def word_condition(word: str) -> Q:
     return condition
 
 
-def matching_entries(query: Query, lang: str):
-    entries = SearchEntry.objects.select_related("article__edition", "term__edition", "flow_edition").only(
+def group_condition(group: Group) -> Q:
+    """Entries with all the words of the typed phrase, or all the words of one of the law's phrases."""
+    condition = Q(pk__in=[])
+    for phrase in group.phrases:
+        every = Q()
+        for word in phrase:
+            every &= word_condition(word)
+        condition |= every
+    return condition
+
+
+def has_phrase(item: SearchEntry, phrase: Phrase) -> bool:
+    """What group_condition asks of an entry, for one phrase, in Python."""
+    return all(
+        needle(word) in item.folded_text
+        or (len(word) >= WHOLE_WORD_BELOW and f" {stem(word, item.lang)} " in item.stemmed_text)
+        for word in phrase
+    )
+
+
+def matching_entries(query_groups: list[Group]):
+    entries = SearchEntry.objects.select_related("article__edition", "term__edition", "flow_edition", "page").only(
         *SHOWN_FIELDS
     )
-    for word in query.words:
-        entries = entries.filter(word_condition(word))
+    for group in query_groups:
+        entries = entries.filter(group_condition(group))
     # Glossary entries have no article; the others only while it is published. The index holds no
     # other (index.py): this is the second lock, for an index built before that rule, say. Editors
     # find a draft in the admin, not here: search results are public pages.
-    entries = entries.filter(Q(article__isnull=True) | Q(article__in=Article.objects.published()))
-    same_language_first = Case(When(lang=lang, then=Value(0)), default=Value(1), output_field=IntegerField())
-    # The law that binds people today before the history (the draft): its own words, searched for
-    # («маркировкой»), find its articles, not the draft's glossary.
-    in_force = Edition.LegalStatus.IN_FORCE
-    in_force_first = Case(
-        When(
-            Q(article__edition__legal_status=in_force)
-            | Q(term__edition__legal_status=in_force)
-            | Q(flow_edition__legal_status=in_force),
-            then=Value(0),
-        ),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    return entries.order_by(
-        same_language_first,
-        in_force_first,
-        "rank",
-        "lang",
-        "article__edition__position",
-        "article__position",
-        "term__position",
-        "position",
-    )
+    return entries.filter(Q(article__isnull=True) | Q(article__in=Article.objects.published())).order_by("pk")
+
+
+def source_of(item: SearchEntry) -> tuple:
+    """What page an entry is on: (kind, record id)."""
+    if item.article_id:
+        return ("article", item.article_id)
+    if item.page_id:
+        return ("page", item.page_id)
+    if item.term_id:
+        return ("term", item.term_id)
+    return ("flow", item.flow_edition_id)
+
+
+def edition_of(item: SearchEntry):
+    if item.article_id:
+        return item.article.edition
+    if item.term_id:
+        return item.term.edition
+    return item.flow_edition  # None for a page of the site
+
+
+def entry_score(item: SearchEntry, query_groups: list[Group]) -> float:
+    own_words = all(has_phrase(item, group.typed) for group in query_groups)
+    return WEIGHTS[item.kind] * (1 if own_words else WIDENED)
 
 
 def new_result(item: SearchEntry, words: list[str], urls: Urls) -> Result:
-    """The heading of a result: an article or a glossary term, in the entry's language."""
+    """The heading of a result, in the entry's language."""
+    edition = edition_of(item)
+    common = {
+        "lang": item.lang,
+        "language": LANGUAGE_NAMES[item.lang],
+        "in_force": edition is None or edition.legal_status == Edition.LegalStatus.IN_FORCE,
+        "edition": edition.short_title if edition is not None else "",
+    }
     if item.article_id:
         article = item.article
         title = text_in(article, "plain_title", item.lang) or text_in(article, "official_title", item.lang)
         return Result(
-            lang=item.lang,
-            language=LANGUAGE_NAMES[item.lang],
             url=urls.article(item.lang, article),
             number=article.number,
-            edition=article.edition.short_title,
             title=highlight(title, words, item.lang),
+            order=(KIND_ORDER["article"], edition.position, article.position),
+            **common,
         )
-    if item.kind == Kind.QUESTION:
+    if item.page_id:
+        with override(item.lang):
+            url = item.page.get_absolute_url()
+        title = text_in(item.page, "title", item.lang)
         return Result(
-            lang=item.lang,
-            language=LANGUAGE_NAMES[item.lang],
-            url=urls.flow_start(item.lang, item.flow_edition),
-            edition=item.flow_edition.short_title,
-            title=highlight(item.heading, words, item.lang),
-            is_question=True,
+            url=url, title=highlight(title, words, item.lang), is_page=True, order=(KIND_ORDER["page"],), **common
+        )
+    if item.term_id:
+        return Result(
+            url=f"{urls.glossary(item.lang, edition.slug)}#{item.term.slug}",
+            title=highlight(text_in(item.term, "name", item.lang), words, item.lang),
+            is_glossary=True,
+            order=(KIND_ORDER["term"], edition.position, item.term.position),
+            **common,
         )
     return Result(
-        lang=item.lang,
-        language=LANGUAGE_NAMES[item.lang],
-        url=f"{urls.glossary(item.lang, item.term.edition.slug)}#{item.term.slug}",
-        edition=item.term.edition.short_title,
-        title=highlight(text_in(item.term, "name", item.lang), words, item.lang),
-        is_glossary=True,
+        url=urls.flow_start(item.lang, edition),
+        is_question=True,
+        order=(KIND_ORDER["flow"], edition.position),
+        **common,
     )
 
 
 def run_search(query: Query, lang: str) -> Results:
-    """The results of a query with words (one SQL query)."""
-    entries = list(matching_entries(query, lang)[: MAX_ENTRIES + 1])
+    """The results of a query with words (three SQL queries: the lists of synonyms, then the index)."""
+    query_groups = groups(query.words, leads())
+    words = list(dict.fromkeys(word for group in query_groups for word in group.words))
+    entries = list(matching_entries(query_groups)[: MAX_ENTRIES + 1])
     truncated = len(entries) > MAX_ENTRIES
-    urls = Urls()
-    results: dict[tuple, Result] = {}
-    # Entries come best first, so each result takes the place of its best match.
+    found: dict[tuple, list[tuple[float, SearchEntry]]] = {}
     for item in entries[:MAX_ENTRIES]:
-        question = item.label if item.kind == Kind.QUESTION else ""
-        key = (item.lang, item.article_id, item.term_id, item.flow_edition_id, question)
-        if key not in results:
-            if len(results) == MAX_RESULTS:
-                truncated = True
-                continue
-            results[key] = new_result(item, query.words, urls)
-        result = results[key]
-        if item.kind in (Kind.TITLE, Kind.GLOSSARY) or len(result.snippets) >= SNIPPETS_PER_RESULT:
-            continue  # a match in a title or a term's name shows in the highlighted heading itself
-        result.snippets.append(
-            Snippet(snippet_label(item), snippet_url(item, result.url), excerpt(item.text, query.words, item.lang))
-        )
-    ordered = list(results.values())
-    return Results(
-        same_language=[r for r in ordered if r.lang == lang],
-        other_languages=[r for r in ordered if r.lang != lang],
-        truncated=truncated,
-    )
+        found.setdefault((item.lang, *source_of(item)), []).append((entry_score(item, query_groups), item))
+    urls = Urls()
+    results = []
+    for passages in found.values():
+        passages.sort(key=lambda scored: (-scored[0], scored[1].position, scored[1].pk))
+        result = new_result(passages[0][1], words, urls)
+        result.score = sum(score for score, _item in passages[:COUNTED])
+        for _score, item in passages:
+            if len(result.snippets) == SNIPPETS_PER_RESULT:
+                break
+            if item.kind in (Kind.TITLE, Kind.GLOSSARY):
+                continue  # a match in a title or a term's name shows in the highlighted heading itself
+            result.snippets.append(
+                Snippet(snippet_label(item), snippet_url(item, result.url), excerpt(item.text, words, item.lang))
+            )
+        results.append(result)
+    results.sort(key=lambda r: (-r.score, r.order))
+    groups_shown = {
+        "same_language": [r for r in results if r.lang == lang and r.in_force],
+        "history": [r for r in results if r.lang == lang and not r.in_force],
+        "other_languages": [r for r in results if r.lang != lang],
+    }
+    for name, shown in groups_shown.items():
+        if len(shown) > MAX_RESULTS:
+            truncated = True
+            groups_shown[name] = shown[:MAX_RESULTS]
+    return Results(**groups_shown, truncated=truncated)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from content_io import ContentErrors, LoadConflict, database_hash, export_files, load, parse_tree
-from law.models import Article, ContentLoad, Edition, Paragraph, RightOrDuty
+from law.models import Article, ContentLoad, Edition, EverydayWord, Paragraph, RightOrDuty
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,29 @@ def test_words_people_also_use_are_a_list_of_one_line_names(content_copy, value)
     path.write_text(text.replace(written, f"also_called = {value}"), encoding="utf-8")
     with pytest.raises(ContentErrors, match="also_called"):
         load(content_copy, force=True)
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "line", "reason"),
+    [
+        ("search-words/en.toml", '[words.no-such-key]\ntyped = ["x"]\n', 1, "'no-such-key' is not listed in meta.toml"),
+        ("search-words/ru.toml", '[words.fines]\ntyped = ["two\\nlines"]\n', None, "each a non-empty text on one line"),
+        ("search-words/meta.toml", 'words = ["fines", "fines"]\n', 1, "a key is listed twice"),
+        ("search-words/meta.toml", 'words = ["Not a key"]\n', 1, "must be a key like 'labelling'"),
+    ],
+)
+def test_a_broken_list_of_everyday_words_stops_the_load(content_copy, relative, text, line, reason):
+    break_file(content_copy, relative, text)
+    with pytest.raises(ContentErrors) as caught:
+        load(content_copy, force=True)
+    message = str(caught.value)
+    assert f"content/{relative}:{line}:" in message if line else f"content/{relative}" in message
+    assert reason in message
+
+
+def test_everyday_words_load_in_order_and_in_each_language():
+    words = list(EverydayWord.objects.all())
+    assert [w.key for w in words][:2] == ["labelling", "bans"]
+    labelling = words[0]
+    assert "маркировка" in labelling.lines("typed", "ru") and "маркировать" in labelling.lines("finds", "ru")
+    assert all(w.lines(name, lang) for w in words for name in ("typed", "finds") for lang in ("kk", "ru", "en"))

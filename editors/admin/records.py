@@ -10,7 +10,7 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 
 from editorial.languages import LANGUAGE_CODES
-from law.models import Act, Article, Chapter, GlossaryTerm, Page, RightOrDuty
+from law.models import Act, Article, Chapter, EverydayWord, GlossaryTerm, Page, RightOrDuty
 from review import actions
 
 from .base import EditorAdmin, MissingInLanguageFilter, preview_block
@@ -118,6 +118,17 @@ class GlossaryTermAdmin(ReviewedAdmin, EditorAdmin):
         return preview_block(obj, "definition_html")
 
 
+@admin.register(EverydayWord)
+class EverydayWordAdmin(ReviewedAdmin, EditorAdmin):
+    """The words people type and the law's words they mean: search finds the second by the first."""
+
+    list_display = ("key", "typed", "finds", "review_state")
+    list_filter = (MissingInLanguageFilter,)
+    search_fields = ("key", *[f"{n}_{lang}" for n in ("typed", "finds") for lang in LANGUAGE_CODES])
+    actions = ReviewedAdmin.structure_review_actions
+    fieldsets = ((None, {"fields": ("key", "position", "typed", "finds")}),)
+
+
 @admin.register(Page)
 class PageAdmin(ReviewedAdmin, EditorAdmin):
     list_display = ("slug", "title", "status", "review_state", "last_checked")
@@ -132,8 +143,7 @@ class PageAdmin(ReviewedAdmin, EditorAdmin):
         return preview_block(obj, "body_html")
 
     def view_on_site(self, obj):
-        slug_urls = {"home": "law:home", "committee": "law:committee", "liability": "law:liability"}
-        return reverse(slug_urls[obj.slug]) if obj.slug in slug_urls else None
+        return reverse("law:home") if obj.slug == "home" else obj.get_absolute_url()
 
 
 @admin.register(Act)

@@ -10,7 +10,7 @@ from editorial.publishing import Status
 from .articles import LABEL, NUMBER, Article, Chapter, Paragraph
 from .bookkeeping import ContentLoad, SiteState
 from .editions import Act, Edition, EditionQuerySet
-from .pages import GlossaryTerm, Page
+from .pages import EverydayWord, GlossaryTerm, Page
 from .publishing import Publishable, PublishableQuerySet
 from .rights import RightOrDuty, RightOrDutyQuerySet, Role
 
@@ -22,6 +22,7 @@ __all__ = [
     "Chapter",
     "ContentLoad",
     "Edition",
+    "EverydayWord",
     "EditionQuerySet",
     "GlossaryTerm",
     "Page",

@@ -1,4 +1,4 @@
-"""Glossary terms and free-standing pages of an edition or of the site."""
+"""Glossary terms, the everyday words for search, and free-standing pages of an edition or of the site."""
 
 from __future__ import annotations
 
@@ -61,6 +61,58 @@ class GlossaryTerm(EditableContent):
         return [line.strip() for line in (getattr(self, f"also_called_{lang}") or "").splitlines() if line.strip()]
 
 
+class EverydayWord(EditableContent):
+    """Words people type that the law does not use, and the law's own words they mean.
+
+    "маркировка" → "маркировать", "deepfake" → "synthetic results": a search for one of the `typed`
+    words also finds the texts that use one of the `finds` words (search.synonyms). One record per
+    idea, with its words in each language; kept as content in content/search-words/. It sits beside the glossary,
+    whose "also called" names widen a search the same way.
+    """
+
+    key = models.SlugField(
+        _("key"), unique=True, help_text=_("Stable identifier, in Latin letters: for example “labelling”.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    typed = models.TextField(
+        _("words people type"),
+        blank=True,
+        help_text=_("One word or phrase per line, as people type it: “маркировка”, “watermark”."),
+    )
+    finds = models.TextField(
+        _("the law's words they mean"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, as the law and our explanations say it. A phrase finds a text "
+            "that has all its words."
+        ),
+    )
+
+    required_texts = ("typed", "finds")
+    tracked_groups = {"words": ("typed", "finds")}
+
+    class Meta:
+        ordering = ["position", "key"]
+        verbose_name = _("everyday word")
+        verbose_name_plural = _("everyday words for search")
+
+    def __str__(self):
+        return self.key
+
+    def lines(self, name: str, lang: str) -> list[str]:
+        return [line.strip() for line in (getattr(self, f"{name}_{lang}") or "").splitlines() if line.strip()]
+
+
+# The free-standing pages that have an address of their own, by slug, and the URL name that shows
+# each (the home page's text shows on the home page, which is more than that text).
+PAGE_URLS = {
+    "committee": "law:committee",
+    "liability": "law:liability",
+    "draft-to-law": "draft_to_law",
+    "about": "law:about",
+}
+
+
 class Page(Publishable, EditableContent):
     """A free-standing page written as content: the home page text, the Committee regulation."""
 
@@ -82,3 +134,7 @@ class Page(Publishable, EditableContent):
 
     def __str__(self):
         return page_name(self)
+
+    def get_absolute_url(self):
+        """The page's address in the active language, or None for a text shown within another page."""
+        return reverse(PAGE_URLS[self.slug]) if self.slug in PAGE_URLS else None
