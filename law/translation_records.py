@@ -1,5 +1,6 @@
 """The other records on the translation status page: rights and duties, chapters, glossary terms,
-pages (`LAW_SECTIONS`), and any other app's records given the same way (the question flow's words).
+pages, the everyday words for search (`LAW_SECTIONS`), and any other app's records given the same
+way (the question flow's words).
 
 Per record and language, a cell (law/translation_status.py) saying what is missing or out of date,
 each linking to the field where it is fixed; per section and language, how many.
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from editorial.languages import LANGUAGE_CODES, text_in
 
-from .models import Chapter, Edition, GlossaryTerm, Page, RightOrDuty
+from .models import Chapter, Edition, EverydayWord, GlossaryTerm, Page, RightOrDuty
 from .translation_status import (
     INLINE_ORDER,
     MISSING,
@@ -138,6 +139,7 @@ LAW_SECTIONS: list[Section] = [
     Section(Chapter, ("title",), describe_chapter),
     Section(GlossaryTerm, ("name", "definition"), lambda term: term.slug),
     Section(Page, ("title", "body"), lambda page: page.slug, edition_field=None),
+    Section(EverydayWord, ("typed", "finds"), lambda word: word.key, edition_field=None),
 ]
 
 

@@ -7,6 +7,7 @@ the same stem in the passage's language. A match is marked as the whole word it 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .folding import WHOLE_WORD_BELOW, WORD_RE, fold, is_whole
@@ -21,21 +22,27 @@ class Part:
     mark: bool = False
 
 
-def matched_words(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
-    """Where the words of `text` that a query word finds are: whole words, each (start, end).
+def matches(text: str, words: list[str], lang: str) -> Iterator[tuple[int, int]]:
+    """Where the words of `text` that a query word finds are, in order: whole words, each (start, end).
 
     A query word finds a word that starts with it (an abbreviation, or a short Latin word: only
     itself, folding.is_whole), or a word with the same stem in `lang` (stemming.py): the rules of the index.
     """
+    whole = tuple(word for word in words if is_whole(word))
+    beginnings = tuple(word for word in words if not is_whole(word))
     stems = {stem(word, lang) for word in words if len(word) >= WHOLE_WORD_BELOW}
-    spans = []
     for token in WORD_RE.finditer(fold(text)):
         found = token.group()
-        if any(found == word if is_whole(word) else found.startswith(word) for word in words) or (
-            len(found) >= WHOLE_WORD_BELOW and stem(found, lang) in stems
+        if (
+            found in whole
+            or found.startswith(beginnings)
+            or (len(found) >= WHOLE_WORD_BELOW and stem(found, lang) in stems)
         ):
-            spans.append(token.span())
-    return spans
+            yield token.span()
+
+
+def matched_words(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
+    return list(matches(text, words, lang))
 
 
 def highlight(text: str, words: list[str], lang: str) -> list[Part]:
@@ -59,7 +66,7 @@ def excerpt(text: str, words: list[str], lang: str, length: int = SNIPPET_LENGTH
     """About `length` characters of `text` around its first match, cut at spaces, highlighted."""
     if len(text) <= length:
         return highlight(text, words, lang)
-    first = min((start for start, _end in matched_words(text, words, lang)), default=0)
+    first = next((start for start, _end in matches(text, words, lang)), 0)
     start = max(0, first - length // 3)
     end = min(len(text), start + length)
     start = max(0, min(start, end - length))

@@ -72,7 +72,7 @@ def kazakh_stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)  # the site's word forms in three languages: every snippet asks again
 def stem(word: str, lang: str) -> str:
     """The stem of a folded word in `lang`; the word itself when it is short or has no ending."""
     if lang == "kk":
