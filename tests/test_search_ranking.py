@@ -110,10 +110,9 @@ def where(result, main) -> str:
     return result.url
 
 
-@pytest.fixture(scope="module")
-def main_edition(django_db_blocker):
-    with django_db_blocker.unblock():
-        return Edition.objects.main()
+@pytest.fixture
+def main_edition(db):
+    return Edition.objects.main()
 
 
 def first(lang, q, main, n=5) -> list[str]:
