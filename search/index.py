@@ -35,16 +35,19 @@ from .stemming import stem_form
 BATCH = 500
 
 
-def entry(lang, kind, text, **source) -> SearchEntry | None:
+def entry(lang, kind, text, heading_words="", **source) -> SearchEntry | None:
+    """An entry for `text`; `heading_words` (a page section's heading, shown as the snippet's label)
+    are matched with it but not shown in it."""
     text = " ".join(text.split())
     if not text:
         return None
+    matched = f"{heading_words} {text}" if heading_words else text
     return SearchEntry(
         lang=lang,
         kind=kind,
         text=text,
-        folded_text=index_form(text),
-        stemmed_text=stem_form(text, lang),
+        folded_text=index_form(matched),
+        stemmed_text=stem_form(matched, lang),
         **source,
     )
 
@@ -126,7 +129,10 @@ def page_sections(body_html: str) -> list[tuple[str, str]]:
     sections = []
     for chunk in SECTION_RE.split(body_html or ""):
         heading = HEADING_RE.match(chunk)
-        sections.append((html_to_text(heading.group(1)).strip() if heading else "", html_to_text(chunk)))
+        if heading is None:
+            sections.append(("", html_to_text(chunk)))
+        else:  # the heading is the snippet's label; a match in it still finds the section
+            sections.append((html_to_text(heading.group(1)).strip(), html_to_text(chunk[heading.end() :])))
     return sections
 
 
@@ -141,7 +147,9 @@ def page_entries(page: Page) -> list[SearchEntry]:
             continue  # not written in this language
         found.append(entry(lang, Kind.TITLE, title, page=page))
         for position, (heading, text) in enumerate(page_sections(text_in(page, "body_html", lang)), start=1):
-            found.append(entry(lang, Kind.PAGE, text, page=page, label=heading[:60], position=position))
+            found.append(
+                entry(lang, Kind.PAGE, text, heading_words=heading, page=page, heading=heading[:300], position=position)
+            )
     return [e for e in found if e]
 
 

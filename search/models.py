@@ -55,10 +55,10 @@ class SearchEntry(models.Model):
     page = models.ForeignKey("law.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     # A question of an edition's flow: the edition, the question's name (in `label`) and its title.
     flow_edition = models.ForeignKey("law.Edition", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    heading = models.CharField(max_length=300, blank=True, help_text="a question's title, shown as the result's")
-    label = models.CharField(
-        max_length=60, blank=True, help_text="paragraph label (#p-<label>), question name, or a page section's heading"
+    heading = models.CharField(
+        max_length=300, blank=True, help_text="a question's or a page section's title, shown as the snippet's label"
     )
+    label = models.CharField(max_length=60, blank=True, help_text="paragraph label (#p-<label>), or question name")
     position = models.PositiveIntegerField(default=0, help_text="order within the article")
     text = models.TextField()
     folded_text = models.TextField()

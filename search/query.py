@@ -123,8 +123,8 @@ def snippet_label(item: SearchEntry) -> str:
         return _("Explanation: %(name)s") % {"name": paragraph_heading(item.label)}
     if item.kind == Kind.QUESTION:
         return _("Question: %(title)s") % {"title": item.heading}
-    if item.kind == Kind.PAGE and item.label:
-        return item.label  # the heading of the page's section
+    if item.kind == Kind.PAGE and item.heading:
+        return item.heading  # the heading of the page's section
     if item.kind == Kind.RIGHT and item.label:
         return _("Rights and duties, paragraph %(label)s") % {"label": item.label}
     return str(Kind(item.kind).label)

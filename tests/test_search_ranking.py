@@ -6,7 +6,7 @@ Python from what the database matched, and the matching must be the same on both
 import pytest
 from django.db.models import Q
 
-from law.models import Edition, EverydayWord
+from law.models import Edition, EverydayWord, Page, Status
 from search.folding import parse_query
 from search.models import SearchEntry
 from search.query import group_condition, run_search
@@ -184,3 +184,17 @@ def test_an_editor_adds_an_everyday_word_and_search_uses_it_at_once(client, main
     assert "synthetic" in {
         m.get_text().lower() for m in page.find("section", attrs={"aria-labelledby": "results-here"}).find_all("mark")
     }
+
+
+def test_a_page_is_found_by_its_sections_and_leaves_search_when_taken_off_the_site(client):
+    page = soup(client.get("/en/search/", {"q": "Code of Administrative Offences"}))
+    fines = page.find("a", href="/en/liability/").find_parent("li")
+    labels = [a.get_text() for a in fines.select("a.search-snippet-link")]
+    assert "Where the fines are" in labels  # the section's heading names the snippet…
+    snippet = fines.find("a", string="Where the fines are").find_parent("li").find(class_="search-snippet")
+    assert not snippet.get_text().startswith("Where the fines are")  # …and is not repeated in it
+    liability = Page.objects.get(slug="liability")
+    liability.status = Status.WITHDRAWN
+    liability.save()
+    page = soup(client.get("/en/search/", {"q": "Code of Administrative Offences"}))
+    assert page.find("a", href="/en/liability/") is None

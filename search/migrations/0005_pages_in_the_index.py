@@ -39,12 +39,12 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='searchentry',
-            name='kind',
-            field=models.CharField(choices=[('title', 'Title'), ('glossary', 'Glossary'), ('also_called', 'Words people also use'), ('definition', 'Definition'), ('summary', 'In short'), ('for_you', 'What this means for you'), ('note', 'Note on a paragraph'), ('right', 'Rights and duties'), ('official', 'Official text'), ('question', 'Does this apply to me?'), ('page', 'On this page')], max_length=12),
+            name='heading',
+            field=models.CharField(blank=True, help_text="a question's or a page section's title, shown as the snippet's label", max_length=300),
         ),
         migrations.AlterField(
             model_name='searchentry',
-            name='label',
-            field=models.CharField(blank=True, help_text="paragraph label (#p-<label>), question name, or a page section's heading", max_length=60),
+            name='kind',
+            field=models.CharField(choices=[('title', 'Title'), ('glossary', 'Glossary'), ('also_called', 'Words people also use'), ('definition', 'Definition'), ('summary', 'In short'), ('for_you', 'What this means for you'), ('note', 'Note on a paragraph'), ('right', 'Rights and duties'), ('official', 'Official text'), ('question', 'Does this apply to me?'), ('page', 'On this page')], max_length=12),
         ),
     ]
