@@ -1,11 +1,13 @@
-"""URLs of the question flows: /<lang>/check/… (the law in force) and /<lang>/ai-law/<edition>/check/…"""
+"""URLs of the question flows: /<lang>/check/… (the law in force) and /<lang>/ai-law/<edition>/check/…,
+and the "Bans and fines" sheet built from the law in force's flow (sheet.py)."""
 
 from django.urls import path
 
-from . import views
+from . import sheet, views
 
 app_name = "checker"
 urlpatterns = [
+    path("liability/bans-and-fines/", sheet.bans_and_fines, name="bans_and_fines"),
     path("check/", views.start, name="start"),
     path("check/result/", views.result, name="result"),
     path("check/result/print/", views.result_print, name="result_print"),

@@ -46,7 +46,8 @@ def swap_prefix(path, code):
 NAV_SECTION_BY_NAME = {
     "glossary": "glossary",
     "edition_glossary": "glossary",
-    "committee": "committee",
+    "committee": "",
+    "liability": "liability",
     "home": "",
     "about": "",
     "log": "",

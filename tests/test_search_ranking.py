@@ -119,9 +119,14 @@ def first(lang, q, main, n=5) -> list[str]:
     return [where(r, main) for r in run_search(parse_query(q), lang).same_language[:n]]
 
 
-@pytest.mark.parametrize(("lang", "q", "expected", "within"), QUERIES)
-def test_the_page_people_look_for_comes_first(lang, q, expected, within, main_edition):
-    assert expected in first(lang, q, main_edition, within), first(lang, q, main_edition)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_page_people_look_for_comes_first(lang, main_edition):
+    """Each query of the table in one language (one test per language: the table runs twice in CI)."""
+    missed = []
+    for query_lang, q, expected, within in QUERIES:
+        if query_lang == lang and expected not in first(lang, q, main_edition, within):
+            missed.append((q, expected, within, first(lang, q, main_edition)))
+    assert missed == []
 
 
 def test_the_table_covers_forty_queries_in_each_language():
@@ -130,15 +135,16 @@ def test_the_table_covers_forty_queries_in_each_language():
     assert {lang for lang, _q in queries} == {"kk", "ru", "en"}
 
 
-@pytest.mark.parametrize(("lang", "q"), sorted({(lang, q) for lang, q, _e, _w in QUERIES}))
-def test_each_page_is_one_result_and_the_history_its_own_group(lang, q):
-    results = run_search(parse_query(q), lang)
-    for group in (results.same_language, results.history, results.other_languages):
-        urls = [(r.lang, r.url) for r in group]
-        assert len(urls) == len(set(urls)), urls
-    assert all(r.in_force for r in results.same_language)
-    assert not any(r.in_force for r in results.history)
-    assert all(r.lang == lang for r in results.same_language + results.history)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_each_page_is_one_result_and_the_history_its_own_group(lang):
+    for q in sorted({q for query_lang, q, _e, _w in QUERIES if query_lang == lang}):
+        results = run_search(parse_query(q), lang)
+        for group in (results.same_language, results.history, results.other_languages):
+            urls = [(r.lang, r.url) for r in group]
+            assert len(urls) == len(set(urls)), (q, urls)
+        assert all(r.in_force for r in results.same_language), q
+        assert not any(r.in_force for r in results.history), q
+        assert all(r.lang == lang for r in results.same_language + results.history), q
 
 
 def test_the_draft_is_found_under_a_closed_history_heading_after_the_law_in_force(client):
@@ -188,7 +194,8 @@ def test_an_editor_adds_an_everyday_word_and_search_uses_it_at_once(client, main
 
 def test_a_page_is_found_by_its_sections_and_leaves_search_when_taken_off_the_site(client):
     page = soup(client.get("/en/search/", {"q": "Code of Administrative Offences"}))
-    fines = page.find("a", href="/en/liability/").find_parent("li")
+    here = page.find("section", attrs={"aria-labelledby": "results-here"})
+    fines = here.find("a", href="/en/liability/").find_parent("li")
     labels = [a.get_text() for a in fines.select("a.search-snippet-link")]
     assert "Where the fines are" in labels  # the section's heading names the snippet…
     snippet = fines.find("a", string="Where the fines are").find_parent("li").find(class_="search-snippet")
@@ -197,4 +204,4 @@ def test_a_page_is_found_by_its_sections_and_leaves_search_when_taken_off_the_si
     liability.status = Status.WITHDRAWN
     liability.save()
     page = soup(client.get("/en/search/", {"q": "Code of Administrative Offences"}))
-    assert page.find("a", href="/en/liability/") is None
+    assert page.find("section", attrs={"aria-labelledby": "results-here"}).find("a", href="/en/liability/") is None

@@ -342,3 +342,38 @@ def test_the_changes_page_prints_cleanly(page, site, lang):
     for item in chrome:
         assert compact(item) not in text, f"navigation text {item!r} printed"
     assert len(reader.pages) <= 6, len(reader.pages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_printed_page_carries_the_running_title_and_its_number(page, site, lang):
+    """Issue 39: Article 17's summary printed on several pages, each with its title and the law's name."""
+    for url in (
+        f"{site}/{lang}/ai-law/law-230-viii/article-17/print/?official=1",
+        f"{site}/{lang}/check/result/print/?{UNSURE_OF_ALL}",
+        f"{site}/{lang}/ai-law/law-230-viii/article-17/",  # a screen page printed with Ctrl+P
+    ):
+        page.goto(url)
+        running = page.evaluate(
+            "new URL(document.querySelector(\"link[href*='running-title']\").href).searchParams.get('t')"
+        )
+        assert running.strip(" ·"), url
+        reader = pdf(page, url)
+        total = len(reader.pages)
+        assert total > 1, url  # the point of a running title
+        for number, page_text in enumerate(page_texts(reader), start=1):
+            assert f"{number} / {total}" in page_text, (url, number)
+            assert compact(running)[:40] in compact(page_text), (url, number, page_text[:200])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bans_and_fines_fit_one_page(chromium, page, site, lang):
+    url = f"{site}/{lang}/liability/bans-and-fines/"
+    with print_layout(chromium, SHEET_AREA) as layout:
+        assert fill(layout, url, SHEET_AREA) <= 1 - ROOM_TO_SPARE, url
+    reader = pdf(page, url)
+    assert len(reader.pages) == 1
+    text = compact(text_of(reader))
+    page.goto(url)
+    for heading in page.locator("main h1, main h2").all_inner_texts():
+        assert compact(heading) in text
+    assert url in text and "4325" in text.replace("\u00a0", "").replace(",", "").replace(" ", "")
