@@ -140,7 +140,7 @@ def test_language_switcher_keeps_the_article_and_query(client, lang):
 
 def test_hreflang_alternates_on_every_page(client, lang):
     page = soup(client.get(article_url(lang, 3)))
-    alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
+    alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}
     assert alternates == {code: f"http://testserver{article_url(code, 3)}" for code in LANGS}
 
 

@@ -182,3 +182,47 @@ def test_the_print_toolbar_fits_a_phone(phone, site):
         assert link["x"] >= 12, link  # not against the screen's edge
         assert toolbar.evaluate("t => t.scrollWidth <= t.clientWidth")
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+# Every word of a table's cells, with the number of lines it is drawn on: more than one is a word
+# broken inside («интеллек|т»). Hyphens and slashes may break a line: they split words here.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll("main table td, main table th")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = /[^\\s\\-\\u2010-\\u2014\\/]+/g;
+      for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+TABLE_PAGES = [
+    "/kk/ai-law/draft-to-law/",
+    "/kk/liability/",
+    "/kk/ai-law/law-230-viii/article-30/",
+    "/kk/liability/bans-and-fines/",
+    "/kk/check/result/?uses_system=no&decided_about=no&runs_system=yes&holds_data=no&made_data=no&banned=none"
+    "&features=synthetic&risk=high&autonomy=low&mode=closed&size=not_sure",
+]
+
+
+def test_tables_stack_as_cards_on_a_phone_without_breaking_a_word(phone, site):
+    for url in TABLE_PAGES:
+        open_page(phone, site + url)
+        assert phone.locator("main table").count() >= 1, url
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
+        assert phone.evaluate(BROKEN_WORDS) == [], url
+        # A card shows each cell after its column's heading, which sits beside no other column now.
+        row = phone.locator("main table tbody tr").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "block", url
+        labelled = phone.locator("main table tbody td[data-label]").first
+        label = labelled.get_attribute("data-label")
+        before = labelled.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label and label in before, (url, label, before)
