@@ -52,6 +52,7 @@ def draft_to_law(request):
     first, second = ("earlier", "later") if by == earlier else ("later", "earlier")
     rows.sort(key=lambda r: (first_position(r[first]), first_position(r[second])))
     written_in = [code for code in LANGUAGE_CODES if text_in(page, "body", code)]
+    editions_by_side = {"earlier": earlier, "later": later}
     return render(
         request,
         "concordance/draft_to_law.html",
@@ -64,7 +65,12 @@ def draft_to_law(request):
             "by": by,
             "columns": [earlier, later] if by == earlier else [later, earlier],
             "rows": [
-                {"cells": [cell(r, first, request.user), cell(r, second, request.user)], "note": r["note"]}
+                {
+                    "cells": [
+                        cell(r, which, request.user) | {"edition": editions_by_side[which]} for which in (first, second)
+                    ],
+                    "note": r["note"],
+                }
                 for r in rows
             ],
         },

@@ -10,6 +10,7 @@ cleaning, so that nh3 checks the links it adds like any other: the only class it
 """
 
 import markdown
+import markdown.treeprocessors
 import nh3
 
 from .glossary_links import Term, link_terms
@@ -48,9 +49,32 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "dfn": {"id"},
     "th": {"scope"},
+    "td": {"data-label"},
 }
 ALLOWED_CLASSES = {"a": {"term"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class _CellLabels(markdown.treeprocessors.Treeprocessor):
+    """Each body cell of a table but the first of its row carries its column's heading as
+    `data-label`: on a narrow screen the rows stack as cards and show it before the cell."""
+
+    def run(self, root):
+        for table in root.iter("table"):
+            head, body = table.find("thead"), table.find("tbody")
+            if head is None or body is None:
+                continue
+            labels = [" ".join("".join(th.itertext()).split()) for th in head.iter("th")]
+            for row in body.iter("tr"):
+                for cell, label in list(zip(row.findall("td"), labels, strict=False))[1:]:
+                    if label:
+                        cell.set("data-label", label)
+
+
+class _TableCellLabels(markdown.Extension):
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+        # After the inline patterns (priority 20), so that a heading's text is its words, not its Markdown.
+        md.treeprocessors.register(_CellLabels(md), "cell_labels", 5)
 
 
 class _NoRawHtml(markdown.Extension):
@@ -67,7 +91,9 @@ def render_markdown(text: str, terms: list[Term] | None = None, glossary_path: s
     """
     if not text or not text.strip():
         return ""
-    html = markdown.markdown(text, extensions=[_NoRawHtml(), "sane_lists", "tables"], output_format="html")
+    html = markdown.markdown(
+        text, extensions=[_NoRawHtml(), "sane_lists", "tables", _TableCellLabels()], output_format="html"
+    )
     if terms:
         html = link_terms(html, terms, glossary_path)
     return nh3.clean(

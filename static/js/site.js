@@ -16,6 +16,13 @@
     if (event.target.closest("[data-print]")) {
       window.print();
     }
+    // "Copy link": the address is on the page as a link anyway; this only saves selecting it.
+    var copy = event.target.closest("[data-copy]");
+    if (copy && navigator.clipboard) {
+      navigator.clipboard.writeText(copy.getAttribute("data-copy")).then(function () {
+        copy.textContent = copy.getAttribute("data-copied");
+      });
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -29,6 +36,10 @@
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
+    }
+    var copies = navigator.clipboard ? document.querySelectorAll("[data-copy]") : [];
+    for (var j = 0; j < copies.length; j++) {
+      copies[j].hidden = false;
     }
   });
 

@@ -226,3 +226,18 @@ def test_tables_stack_as_cards_on_a_phone_without_breaking_a_word(phone, site):
         label = labelled.get_attribute("data-label")
         before = labelled.evaluate("td => getComputedStyle(td, '::before').content")
         assert label and label in before, (url, label, before)
+
+
+def test_a_result_offers_its_short_link_to_copy_and_shows_it_without_javascript(phone, phone_without_js, site):
+    url = f"{site}/ru/check/result/?uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no"
+    open_page(phone_without_js, url)
+    link = phone_without_js.locator(".brief-link a")
+    assert "/ru/check/r/" in link.inner_text()  # readable and followable as it is
+    assert not phone_without_js.locator(".brief-link button").is_visible()
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_page(phone, url)
+    button = phone.locator(".brief-link button")
+    assert button.is_visible()
+    button.click()
+    assert phone.evaluate("navigator.clipboard.readText()") == link.inner_text()
+    assert button.inner_text() == "Ссылка скопирована"
