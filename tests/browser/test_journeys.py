@@ -222,3 +222,22 @@ def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, 
     page.goto(f"{site}/en/check/uses_system/")
     follow(page, "form.question-form button[type=submit]")
     assert page.locator(".error-summary").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_fines_are_one_tap_from_any_page_and_the_sheet_one_more(page, site, lang):
+    """Issue 39: from an article, "Fines" in the main navigation; from there, the one-page sheet."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site}/{lang}/ai-law/law-230-viii/article-5/")
+    fines = page.locator(".primary-nav a").filter(has_text={"kk": "Айыппұлдар", "ru": "Штрафы", "en": "Fines"}[lang])
+    fines.click()
+    page.wait_for_url(f"{site}/{lang}/liability/")
+    assert page.locator(".primary-nav a[aria-current]").get_attribute("href") == f"/{lang}/liability/"
+    page.locator(f"main a[href='/{lang}/liability/bans-and-fines/']").first.click()
+    page.wait_for_url(f"{site}/{lang}/liability/bans-and-fines/")
+    assert page.locator("main ol.duties > li").count() == 7
+    assert page.locator("main table.fines-table tbody tr").count() == 4
+    committee = page.locator(f".site-footer a[href='/{lang}/committee/']")
+    assert committee.count() == 0  # a printable page has no site footer
+    page.goto(f"{site}/{lang}/")
+    assert page.locator(f".site-footer a[href='/{lang}/committee/']").is_visible()

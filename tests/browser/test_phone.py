@@ -229,7 +229,9 @@ def test_tables_stack_as_cards_on_a_phone_without_breaking_a_word(phone, site):
 
 
 def test_a_result_offers_its_short_link_to_copy_and_shows_it_without_javascript(phone, phone_without_js, site):
-    url = f"{site}/ru/check/result/?uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no"
+    url = (
+        f"{site}/ru/check/result/?uses_system=yes&decided_about=no&runs_system=no&builds=no&holds_data=no&made_data=no"
+    )
     open_page(phone_without_js, url)
     link = phone_without_js.locator(".brief-link a")
     assert "/ru/check/r/" in link.inner_text()  # readable and followable as it is
