@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
-from law.models import Article
+from law.models import Article, Edition
 
 from .admin_forms import PASSWORD, form_fields, signed_in
 from .conftest import soup, visible_text
@@ -50,10 +50,10 @@ def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor, colleagu
     client = signed_in(editor)
     target = article("20")
     take_off = {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0}
-    assert client.post("/admin/law/article/", take_off).status_code == 302
+    assert client.post("/admin/law/article/?edition=all", take_off).status_code == 302
     target.refresh_from_db()
     assert target.status == "published"  # asked: a second editor confirms
-    assert signed_in(colleague).post("/admin/law/article/", take_off).status_code == 302
+    assert signed_in(colleague).post("/admin/law/article/?edition=all", take_off).status_code == 302
     target.refresh_from_db()
     assert target.status == "draft"
     assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 404
@@ -62,7 +62,7 @@ def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor, colleagu
     preview = client.get("/en/ai-law/draft-2025/article-20/")
     assert preview.status_code == 200
     assert soup(preview).find(class_="preview-marker") is not None
-    client.post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    client.post("/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0})
     assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 200
 
 
@@ -272,3 +272,17 @@ def test_paragraph_labels_and_chapter_numbers_are_checked_by_the_model():
     chapter.number = "IV"
     with pytest.raises(ValidationError, match="number"):
         chapter.full_clean()
+
+
+def test_the_article_list_opens_on_the_law_in_force_and_shows_all_on_request(editor):
+    client = signed_in(editor)
+    main = Edition.objects.main()
+    shown = soup(client.get("/admin/law/article/"))
+    rows = shown.select("#result_list tbody tr")
+    assert len(rows) == Article.objects.filter(edition=main).count()
+    everything = soup(client.get("/admin/law/article/", {"edition": "all"}))
+    assert len(everything.select("#result_list tbody tr")) == Article.objects.count()
+    assert client.get("/admin/law/article/", {"edition": "not-an-edition"}).status_code == 200
+    # Save is at the top of the long form too.
+    form = soup(client.get(f"/admin/law/article/{Article.objects.filter(edition=main).first().pk}/change/"))
+    assert len(form.select("input[name=_save]")) == 2

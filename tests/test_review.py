@@ -87,7 +87,7 @@ def test_one_editor_may_publish_alone_when_the_setting_says_so(editor, settings)
 def test_sending_to_review_keeps_the_page_and_its_duties_live(editor):
     target = article()
     response = signed_in(editor).post(
-        "/admin/law/article/", {"action": "send_to_review", "_selected_action": [target.pk], "index": 0}
+        "/admin/law/article/?edition=all", {"action": "send_to_review", "_selected_action": [target.pk], "index": 0}
     )
     assert response.status_code == 302
     target.refresh_from_db()
@@ -184,15 +184,17 @@ def test_bulk_publish_refuses_the_authors_own_work_and_marks_checked(editor, col
     client.post(change_url(target), data)
     target.refresh_from_db()
     assert target.status == Status.DRAFT and target.summary_en == "Edited while off the site."
-    client.post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    client.post("/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0})
     target.refresh_from_db()
     assert target.status == Status.DRAFT
-    signed_in(colleague).post("/admin/law/article/", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    signed_in(colleague).post(
+        "/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0}
+    )
     target.refresh_from_db()
     assert target.status == Status.PUBLISHED
     Article.objects.filter(pk=target.pk).update(last_checked=timezone.localdate() - datetime.timedelta(days=400))
     signed_in(colleague).post(
-        "/admin/law/article/", {"action": "mark_checked", "_selected_action": [target.pk], "index": 0}
+        "/admin/law/article/?edition=all", {"action": "mark_checked", "_selected_action": [target.pk], "index": 0}
     )
     target.refresh_from_db()
     assert target.last_checked != timezone.localdate()  # published: the date waits in its next version
@@ -218,7 +220,9 @@ def test_the_status_field_cannot_be_posted_to_publish(editor, colleague):
 
 def list_action(client, action, *objs):
     return client.post(
-        "/admin/law/article/", {"action": action, "_selected_action": [o.pk for o in objs], "index": 0}, follow=True
+        "/admin/law/article/?edition=all",
+        {"action": action, "_selected_action": [o.pk for o in objs], "index": 0},
+        follow=True,
     )
 
 
