@@ -138,7 +138,7 @@ def content_restored_afterwards(site, site_env):
 def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(lang_page, site, lang):
     number = ADMIN_ARTICLE[lang]
     editor = signed_in_page(lang_page(lang), site, EDITOR)
-    editor.goto(f"{site}/admin/law/article/?q={number}")
+    editor.goto(f"{site}/admin/law/article/?q={number}&edition=all")
     follow(editor, f"#result_list th a:text-is('{number}')")
     new_text = f"{EDITED} ({lang})."
     editor.wait_for_selector(".ui-tabs")  # the language tabs (django-modeltranslation) are ready
