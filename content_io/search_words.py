@@ -14,7 +14,7 @@ from pathlib import Path
 from editorial.languages import LANGUAGE_CODES
 
 from .export import toml_text
-from .reader import LANG_FILES, Reader, check_folder_files
+from .reader import LANG_FILES, Reader, check_folder_files, read_lang_files
 from .schema import SLUG_RE, Field
 
 FOLDER = "search-words"
@@ -45,20 +45,16 @@ class SearchWordsFolder:
         if len(set(map(str, keys))) != len(keys):
             reader.error(source, "a key is listed twice", "words")
         texts = {}
-        for lang in LANGUAGE_CODES:
-            words = reader.read(folder / f"{lang}.toml")
-            if words is None:
-                continue
-            clean = {}
-            for key, table in reader.check_fields(words, words.data, WORDS)["words"].items():
+        for lang, (words, clean) in read_lang_files(reader, folder, WORDS).items():
+            texts[lang] = {}
+            for key, table in clean["words"].items():
                 if key not in keys:
                     reader.error(words, f"'{key}' is not listed in meta.toml", "words", key)
                 elif not isinstance(table, dict):
                     reader.error(words, f"[words.{key}] must be a table", "words", key)
                 else:
                     entry = reader.check_fields(words, table, ENTRY, "words", key)
-                    clean[key] = {name: clean_lines(reader, words, entry[name], "words", key) for name in entry}
-            texts[lang] = clean
+                    texts[lang][key] = {name: clean_lines(reader, words, entry[name], "words", key) for name in entry}
         return {"keys": [k for k in keys if isinstance(k, str)], "texts": texts}
 
     def apply(self, data) -> None:
