@@ -11,6 +11,7 @@ class ConcordanceConfig(AppConfig):
     def ready(self):
         from editorial.history import keep_history
 
+        from . import signals  # noqa: F401  (connects the handlers)
         from .models import Correspondence
 
         keep_history(Correspondence)

@@ -53,3 +53,27 @@ class Correspondence(EditableContent):
 
     def __str__(self):
         return f"{self.earlier_edition} → {self.later_edition}: {self.key}"
+
+
+class DeletedArticleLink(models.Model):
+    """A concordance link of an article that was deleted, kept so that recovering the article from
+    history (which brings back the article and its parts, not the rows of other tables that name it)
+    puts it back in the same rows: concordance.signals writes these and reads them back."""
+
+    class Side(models.TextChoices):
+        EARLIER = "earlier", _("earlier edition")
+        LATER = "later", _("later edition")
+
+    article_id = models.PositiveIntegerField(_("deleted article"))
+    correspondence = models.ForeignKey(Correspondence, on_delete=models.CASCADE, verbose_name=_("concordance row"))
+    side = models.CharField(_("side"), max_length=8, choices=Side.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article_id", "correspondence", "side"], name="one_kept_link_per_side")
+        ]
+        verbose_name = _("concordance link of a deleted article")
+        verbose_name_plural = _("concordance links of deleted articles")
+
+    def __str__(self):
+        return f"{self.correspondence} ({self.side}: {self.article_id})"

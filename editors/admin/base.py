@@ -11,6 +11,7 @@ from reversion.admin import VersionAdmin
 from editorial.languages import LANGUAGE_CODES
 from law.models import Edition
 
+from .deletion import ReadableDeletion
 from .history_compare import HistoryCompareMixin
 from .sources import InlineSourcesBesideForm, SourcesBesideForm
 
@@ -69,7 +70,7 @@ class LawInForceFirstFilter(admin.SimpleListFilter):
         return queryset.filter(**{f"{self.field}_id": int(value)})
 
 
-class EditorAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
+class EditorAdmin(ReadableDeletion, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     """Every content admin: language tabs, history with restore, refusal of stale saves."""
 
     form = SourcesBesideForm
