@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import reversion
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,7 +29,7 @@ from editorial.models import StaleEdit
 from editorial.publishing import Status
 
 from . import snapshot
-from .models import Draft
+from .models import Draft, PastNextVersion
 
 
 class Refused(Exception):
@@ -117,12 +118,16 @@ def note_change(obj, user) -> None:
         draft.save()
 
 
-def save_next_version(obj, user, data: dict) -> Draft:
-    """Keep `data` (review.snapshot) as the published record's next version."""
+def save_next_version(obj, user, data: dict, replaces: bool = False) -> Draft:
+    """Keep `data` (review.snapshot) as the published record's next version. The next version it
+    takes the place of is kept in history (PastNextVersion) when another editor saved it, or when
+    `replaces` says this is not an edit of it (a restore from history, a reopened version)."""
     if not snapshot.is_snapshot(data):
         raise ValueError("a next version is stored as model data (review.snapshot)")
     with transaction.atomic():
         draft = Draft.for_update(obj)
+        if snapshot.is_snapshot(draft.data) and (replaces or draft.changed_by_id != user.pk):
+            keep_past(obj, draft, PastNextVersion.Ending.REPLACED, user)
         draft.data = data
         draft.version += 1
         draft.changed_by = user
@@ -160,6 +165,8 @@ def return_with_comment(obj, user, comment: str) -> None:
         draft.reviewed_by = user
         draft.comment = comment
         draft.save()
+        if snapshot.is_snapshot(draft.data):
+            keep_past(obj, draft, PastNextVersion.Ending.RETURNED, user, comment)
 
 
 def discard(obj, user=None) -> None:
@@ -168,11 +175,39 @@ def discard(obj, user=None) -> None:
         draft = Draft.for_update(obj)
         if not snapshot.is_snapshot(draft.data):
             raise Refused(_("There is no next version to discard."))
+        keep_past(obj, draft, PastNextVersion.Ending.DISCARDED, user)
         draft.data = None
         draft.version += 1
         if is_live(obj):
             clear(draft)
         draft.save()
+
+
+def keep_past(obj, draft: Draft, ending: str, user, comment: str = "") -> PastNextVersion:
+    """Keep a copy of the draft's next version in the record's history, saying what became of it."""
+    return PastNextVersion.objects.create(
+        content_type=draft.content_type,
+        object_id=str(obj.pk),
+        data=draft.data,
+        author_id=draft.changed_by_id,
+        saved_at=draft.changed_at,
+        ending=ending,
+        ended_by=user,
+        comment=comment,
+    )
+
+
+def reopen(obj, user, past: PastNextVersion) -> Draft:
+    """Make a next version that was not published the record's next version again, fitted to what is
+    published now. Refused when another editor's next version waits (it would be replaced)."""
+    if past.object_id != str(obj.pk) or past.content_type_id != ContentType.objects.get_for_model(obj).pk:
+        raise Refused(_("This next version belongs to another record."))
+    if not is_live(obj):
+        raise Refused(_("“%(record)s” is not published: edit it directly.") % {"record": obj})
+    refusal = restore_refusal(obj, user)
+    if refusal:
+        raise Refused(refusal)
+    return save_next_version(obj, user, snapshot.rebased(type(obj), obj.pk, past.data), replaces=True)
 
 
 # --------------------------------------------------------------------------- publishing

@@ -78,3 +78,41 @@ class Draft(models.Model):
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
         )
         return draft
+
+
+class PastNextVersion(models.Model):
+    """A next version that was not published: discarded, replaced (by another editor's save or a
+    restore from history) or returned with a comment. It stays here, in the record's history, and an
+    editor can reopen it as the record's next version (review.actions.reopen)."""
+
+    class Ending(models.TextChoices):
+        DISCARDED = "discarded", _("Discarded")
+        REPLACED = "replaced", _("Replaced")
+        RETURNED = "returned", _("Returned with a comment")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record"))
+    object_id = models.CharField(_("record"), max_length=40)
+    target = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("next version"))
+    author = editor_field(_("last changed by"))
+    saved_at = models.DateTimeField(_("last changed"))
+    ending = models.CharField(_("what became of it"), max_length=12, choices=Ending.choices)
+    ended_by = editor_field(_("by"))
+    ended_at = models.DateTimeField(_("when"), auto_now_add=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+
+    class Meta:
+        ordering = ["-ended_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="past_next_version_record")]
+        verbose_name = _("next version that was not published")
+        verbose_name_plural = _("next versions that were not published")
+
+    def __str__(self):
+        target = self.target
+        return f"{target if target is not None else self.object_id} · {self.get_ending_display()}"
+
+    @classmethod
+    def of(cls, obj):
+        return cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        ).select_related("author", "ended_by")

@@ -5,6 +5,9 @@ from reversion.models import Version
 
 from concordance.models import Correspondence, DeletedArticleLink
 from law.models import Article, Status
+from review import actions
+from review.models import PastNextVersion
+from review.snapshot import record_fields
 
 from .admin_forms import form_fields, signed_in
 from .conftest import soup
@@ -45,3 +48,85 @@ def test_the_delete_page_names_no_internal_rows(editor):
     text = page.select_one("#content").get_text(" ", strip=True)
     assert "object (" not in text and "Correspondence" not in text
     assert "search" not in text.lower()
+
+
+# ------------------------------------------------------------------ item 1: work is never lost
+
+
+def law_article(number="16"):
+    return Article.objects.get(edition__slug="law-230-viii", number=number)
+
+
+def change_url(obj):
+    return f"/admin/law/article/{obj.pk}/change/"
+
+
+def review_url(obj):
+    return f"/admin/law/article/{obj.pk}/review/"
+
+
+def save_next_version(client, target, **changes):
+    data = form_fields(client.get(change_url(target)), "article_form")
+    data.update(changes)
+    response = client.post(change_url(target), data)
+    assert response.status_code == 302
+    return response
+
+
+def test_discarding_a_next_version_asks_first_naming_its_author_and_keeps_it_in_history(editor, colleague):
+    target = law_article()
+    save_next_version(signed_in(editor), target, summary_en="Aigerim's unfinished words.")
+    client = signed_in(colleague)
+    asked = client.post(review_url(target), {"step": "discard"})
+    assert asked.status_code == 200
+    assert editor.username in soup(asked).select_one("#content-main").get_text()
+    assert actions.has_next_version(target)  # nothing discarded yet
+    client.post(review_url(target), {"step": "discard", "confirmed": "yes"})
+    assert not actions.has_next_version(target)
+    past = PastNextVersion.of(target).get()
+    assert (past.ending, past.author, past.ended_by) == ("discarded", editor, colleague)
+    history = soup(client.get(f"/admin/law/article/{target.pk}/history/"))
+    link = history.select_one("#past-next-version-list a")
+    assert link is not None
+    page = client.get(link["href"])
+    assert "Aigerim" in soup(page).select_one(".review-diff").get_text()
+    # Reopened, it is the next version again, with its words.
+    reopened = client.post(link["href"])
+    assert reopened.status_code == 302
+    assert record_fields(actions.next_version(target))["summary_en"] == "Aigerim's unfinished words."
+    target.refresh_from_db()
+    assert target.summary_en != "Aigerim's unfinished words."  # visitors still see the published text
+
+
+def test_a_restore_over_my_own_next_version_keeps_it_in_history(editor):
+    target = law_article()
+    client = signed_in(editor)
+    save_next_version(client, target, summary_en="Mine, before the restore.")
+    oldest = Version.objects.get_for_object(target).order_by("pk").first()
+    url = f"/admin/law/article/{target.pk}/history/{oldest.pk}/"
+    assert client.post(url, form_fields(client.get(url), "article_form")).status_code == 302
+    past = PastNextVersion.of(target).get()
+    assert past.ending == "replaced"
+    assert record_fields(past.data)["summary_en"] == "Mine, before the restore."
+
+
+def test_a_returned_next_version_is_kept_as_it_was_returned(editor, colleague):
+    target = law_article()
+    save_next_version(signed_in(editor), target, summary_en="First try.")
+    signed_in(colleague).post(review_url(target), {"step": "return", "comment": "Shorter, please."})
+    save_next_version(signed_in(editor), target, summary_en="Second try.")
+    past = PastNextVersion.of(target).get()
+    assert (past.ending, past.comment) == ("returned", "Shorter, please.")
+    assert record_fields(past.data)["summary_en"] == "First try."
+
+
+def test_nobody_reopens_over_another_editors_next_version(editor, colleague):
+    target = law_article()
+    save_next_version(signed_in(editor), target, summary_en="Old words.")
+    actions.discard(target, editor)
+    save_next_version(signed_in(colleague), target, summary_en="Dana's words.")
+    past = PastNextVersion.of(target).get()
+    url = f"/admin/law/article/{target.pk}/history/unpublished/{past.pk}/"
+    response = signed_in(editor).post(url, follow=True)
+    assert soup(response).select(".messagelist .error")
+    assert record_fields(actions.next_version(target))["summary_en"] == "Dana's words."

@@ -27,6 +27,7 @@ ROUTES = {
     "history": "read only",
     "history_compare": "read only",
     "recoverlist": "read only",
+    "past_next_version": "reopening makes it the next version again (review.actions.reopen), still reviewed",
 }
 ARTICLE_ONLY = {"translation_status": "read only", "termbase": "read only"}
 

@@ -22,6 +22,8 @@ from review import actions, snapshot
 from review.compare import next_version_parts
 from review.models import Draft
 
+from .past_versions import PastNextVersionsMixin
+
 HISTORY_VIEWS = ("_revision", "_recover", "_history")
 
 # How the admin's change form treats a published record on this request (request._review_mode):
@@ -94,7 +96,7 @@ class _RolledBack(Exception):
         self.response = response
 
 
-class ReviewedAdmin:
+class ReviewedAdmin(PastNextVersionsMixin):
     """For admins of records with a publishing status (articles, pages); put it before EditorAdmin.
 
     The pages and list actions here call review.actions; nothing here decides a rule of review."""
@@ -250,7 +252,7 @@ class ReviewedAdmin:
             response = rolled_back.response
         restored = getattr(request, "_restored_next_version", None)
         if restored is not None:
-            actions.save_next_version(obj, request.user, snapshot.rebased(type(obj), obj.pk, restored))
+            actions.save_next_version(obj, request.user, snapshot.rebased(type(obj), obj.pk, restored), replaces=True)
         return response
 
     # ------------------------------------------------------------------ the review page
@@ -265,7 +267,10 @@ class ReviewedAdmin:
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
         if request.method == "POST":
-            self.take_step(request, obj, request.POST.get("step"))
+            step = request.POST.get("step")
+            if step == "discard" and request.POST.get("confirmed") != "yes" and actions.has_next_version(obj):
+                return self.confirm_discard(request, obj)
+            self.take_step(request, obj, step)
             return redirect(request.path)
         draft = Draft.of(obj)
         data = actions.next_version(obj)
