@@ -14,6 +14,8 @@ from .admin_forms import PASSWORD, form_fields, signed_in
 from .conftest import soup, visible_text
 
 pytestmark = pytest.mark.django_db
+# A publish from the list, confirmed on the page that shows what it publishes.
+PUBLISH_CONFIRMED = {"action": "publish", "index": 0, "confirmed": "yes"}
 
 
 def article(number="16"):
@@ -49,7 +51,7 @@ def test_an_editor_edits_the_kazakh_explanation_and_the_public_page_changes(edit
 def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor, colleague):
     client = signed_in(editor)
     target = article("20")
-    take_off = {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0}
+    take_off = {"action": "take_off_the_site", "_selected_action": [target.pk], "index": 0, "confirmed": "yes"}
     assert client.post("/admin/law/article/?edition=all", take_off).status_code == 302
     target.refresh_from_db()
     assert target.status == "published"  # asked: a second editor confirms
@@ -62,7 +64,7 @@ def test_a_draft_is_hidden_from_the_public_and_visible_to_staff(editor, colleagu
     preview = client.get("/en/ai-law/draft-2025/article-20/")
     assert preview.status_code == 200
     assert soup(preview).find(class_="preview-marker") is not None
-    client.post("/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    client.post("/admin/law/article/?edition=all", PUBLISH_CONFIRMED | {"_selected_action": [target.pk]})
     assert Client().get("/en/ai-law/draft-2025/article-20/").status_code == 200
 
 
@@ -163,6 +165,7 @@ def test_translation_status_marks_a_language_out_of_date_when_another_changed_la
 
 def test_translation_status_lists_the_laws_explanations_not_yet_checked(editor):
     law_articles = Article.objects.filter(edition__kind="law")
+    law_articles.exclude(number="17").update(last_checked=None)  # as if only Article 17 had been checked
     checked = law_articles.get(number="17")
     checked.last_checked = datetime.date(2026, 11, 20)
     checked.save()

@@ -6,7 +6,7 @@ from reversion.models import Version
 from concordance.models import Correspondence, DeletedArticleLink
 from law.models import Article, Status
 from review import actions
-from review.models import PastNextVersion
+from review.models import Draft, PastNextVersion
 from review.snapshot import record_fields
 
 from .admin_forms import form_fields, signed_in
@@ -130,3 +130,53 @@ def test_nobody_reopens_over_another_editors_next_version(editor, colleague):
     response = signed_in(editor).post(url, follow=True)
     assert soup(response).select(".messagelist .error")
     assert record_fields(actions.next_version(target))["summary_en"] == "Dana's words."
+
+
+# ------------------------------------------------------------------ item 4: bulk actions with a look
+
+LIST = "/admin/law/article/?edition=all"
+
+
+def list_action(client, action, objs, **extra):
+    data = {"action": action, "_selected_action": [o.pk for o in objs], "index": 0, **extra}
+    return client.post(LIST, data)
+
+
+def test_bulk_publish_shows_each_records_changes_and_publishes_only_on_confirmation(editor, colleague):
+    changed, untouched = law_article("16"), law_article("20")
+    save_next_version(signed_in(editor), changed, summary_en="A sentence nobody has read yet.")
+    client = signed_in(colleague)
+    look = list_action(client, "publish", [changed, untouched])
+    assert look.status_code == 200
+    page = soup(look)
+    sections = page.select(".bulk-record")
+    assert len(sections) == 2
+    added = " ".join(ins.get_text() for ins in sections[0].select(".review-diff ins"))
+    assert "nobody" in added and "read" in added
+    assert sections[1].select_one(".bulk-why") is not None and not sections[1].select(".review-diff")
+    changed.refresh_from_db()
+    assert "nobody has read" not in changed.summary_en  # nothing published by looking
+    hidden = {
+        i["name"]: i["value"]
+        for i in page.select(".bulk-look form input[type=hidden]")
+        if i["name"] != "_selected_action"
+    }
+    assert hidden["action"] == "publish" and hidden["confirmed"] == "yes"
+    done = client.post(LIST, {**hidden, "_selected_action": [changed.pk, untouched.pk]}, follow=True)
+    changed.refresh_from_db()
+    assert changed.summary_en == "A sentence nobody has read yet."
+    success = [li.get_text() for li in soup(done).select(".messagelist .success")]
+    info = [li.get_text() for li in soup(done).select(".messagelist .info")]
+    assert len(success) == 1 and "16" in success[0]
+    assert len(info) == 1 and "20" in info[0]  # "nothing to publish", not "published"
+
+
+def test_taking_records_off_the_site_from_the_list_asks_first(editor):
+    target = law_article("20")
+    client = signed_in(editor)
+    look = list_action(client, "take_off_the_site", [target])
+    assert look.status_code == 200
+    assert soup(look).select_one(".bulk-record .bulk-why") is not None
+    assert Draft.of(target) is None or Draft.of(target).take_off_asked_by is None
+    list_action(client, "take_off_the_site", [target], confirmed="yes")
+    assert Draft.of(target).take_off_asked_by == editor

@@ -17,6 +17,8 @@ from .conftest import soup, visible_text
 
 # Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
 pytestmark = [pytest.mark.django_db, pytest.mark.time_sensitive]
+# A publish from the list, confirmed on the page that shows what it publishes.
+PUBLISH_CONFIRMED = {"action": "publish", "index": 0, "confirmed": "yes"}
 PUBLIC = "/en/ai-law/draft-2025/article-16/"
 
 
@@ -184,12 +186,10 @@ def test_bulk_publish_refuses_the_authors_own_work_and_marks_checked(editor, col
     client.post(change_url(target), data)
     target.refresh_from_db()
     assert target.status == Status.DRAFT and target.summary_en == "Edited while off the site."
-    client.post("/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0})
+    client.post("/admin/law/article/?edition=all", PUBLISH_CONFIRMED | {"_selected_action": [target.pk]})
     target.refresh_from_db()
     assert target.status == Status.DRAFT
-    signed_in(colleague).post(
-        "/admin/law/article/?edition=all", {"action": "publish", "_selected_action": [target.pk], "index": 0}
-    )
+    signed_in(colleague).post("/admin/law/article/?edition=all", PUBLISH_CONFIRMED | {"_selected_action": [target.pk]})
     target.refresh_from_db()
     assert target.status == Status.PUBLISHED
     Article.objects.filter(pk=target.pk).update(last_checked=timezone.localdate() - datetime.timedelta(days=400))
@@ -221,7 +221,7 @@ def test_the_status_field_cannot_be_posted_to_publish(editor, colleague):
 def list_action(client, action, *objs):
     return client.post(
         "/admin/law/article/?edition=all",
-        {"action": action, "_selected_action": [o.pk for o in objs], "index": 0},
+        {"action": action, "_selected_action": [o.pk for o in objs], "index": 0, "confirmed": "yes"},
         follow=True,
     )
 

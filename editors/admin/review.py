@@ -15,13 +15,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from editorial.publishing import Status
 from review import actions, snapshot
 from review.compare import next_version_parts
 from review.models import Draft
 
+from .bulk_review import BulkReviewActions
 from .past_versions import PastNextVersionsMixin
 
 HISTORY_VIEWS = ("_revision", "_recover", "_history")
@@ -96,7 +97,7 @@ class _RolledBack(Exception):
         self.response = response
 
 
-class ReviewedAdmin(PastNextVersionsMixin):
+class ReviewedAdmin(PastNextVersionsMixin, BulkReviewActions):
     """For admins of records with a publishing status (articles, pages); put it before EditorAdmin.
 
     The pages and list actions here call review.actions; nothing here decides a rule of review."""
@@ -333,32 +334,6 @@ class ReviewedAdmin(PastNextVersionsMixin):
     @admin.display(description=gettext_lazy("review"), ordering="review_state")
     def review_state(self, obj):
         return Draft.State(obj.review_state).label if getattr(obj, "review_state", None) else "—"
-
-    @admin.action(description=gettext_lazy("Send to review"), permissions=["change"])
-    def send_to_review(self, request, queryset):
-        for obj in queryset:
-            actions.send_to_review(obj, request.user)
-        count = len(queryset)
-        message = ngettext("%(count)d record sent to review.", "%(count)d records sent to review.", count)
-        self.message_user(request, message % {"count": count})
-
-    @admin.action(description=gettext_lazy("Publish (needs a second editor)"), permissions=["change"])
-    def publish(self, request, queryset):
-        for obj in queryset:
-            try:
-                actions.publish(obj, request.user)
-            except actions.Refused as refused:
-                self.message_user(request, str(refused), messages.ERROR)
-            else:
-                self.message_user(request, _("“%(record)s” is published.") % {"record": obj}, messages.SUCCESS)
-
-    @admin.action(description=gettext_lazy("Take off the site (needs a second editor)"), permissions=["change"])
-    def take_off_the_site(self, request, queryset):
-        for obj in queryset:
-            try:
-                self.report_take_off(request, obj, actions.take_off_site(obj, request.user))
-            except actions.Refused as refused:
-                self.message_user(request, str(refused), messages.ERROR)
 
 
 def take_off_label(obj, draft, user) -> str | None:
