@@ -92,7 +92,7 @@ def export_files(with_official_text: bool = False) -> dict[str, str]:
                 "chapter": article.chapter.key,
                 "status": article.status if article.status != "published" else "",
                 "last_checked": article.last_checked,
-                "needs_review": article.needs_review,
+                "needs_review": article.review_languages(),
                 "review_note": article.review_note,
                 "paragraphs": [p.label for p in paragraphs],
                 "notes_need_review": [p.label for p in paragraphs if p.note_needs_review],

@@ -123,7 +123,12 @@ class Reader:
                 self.error(source, f"'{f.name}' must be {type_name(f.kind)}", *table, f.name)
                 clean[f.name] = default_for(f)
                 continue
-            if f.choices and value not in f.choices:
+            if f.choices and isinstance(value, list):
+                for item in value:
+                    if item not in f.choices:
+                        allowed = ", ".join(f.choices)
+                        self.error(source, f"'{f.name}' lists '{item}'; allowed: {allowed}", *table, f.name)
+            elif f.choices and not isinstance(value, bool) and value not in f.choices:
                 self.error(source, f"'{f.name}' is '{value}'; allowed: {', '.join(f.choices)}", *table, f.name)
             if isinstance(value, str):
                 value = value.strip()

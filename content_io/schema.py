@@ -74,7 +74,8 @@ ARTICLE_META = [
     Field("chapter", str, required=True),
     Field("status", str, choices=STATUS_CHOICES),
     Field("last_checked", DATE),
-    Field("needs_review", bool),
+    # true: every language's explanation waits for a check; or the languages that do, ["kk", "en"]
+    Field("needs_review", (bool, list), choices=("kk", "ru", "en")),
     Field("review_note", str),
     Field("paragraphs", list),
     Field("notes_need_review", list),

@@ -107,6 +107,12 @@ def write_tree(tree: Tree) -> None:
         handler.apply(tree.extra[name])
 
 
+def review_flags(value) -> dict:
+    """meta.toml's `needs_review` (true for every language, or a list of languages) as the columns."""
+    langs = set(LANGUAGE_CODES) if value is True else set(value or ())
+    return {f"needs_review_{lang}": lang in langs for lang in LANGUAGE_CODES}
+
+
 def apply_article(edition, chapters, position, data: ArticleData) -> int:
     from law.models import Article, Paragraph, RightOrDuty
 
@@ -116,7 +122,7 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
         "position": position,
         "status": meta["status"],
         "last_checked": meta["last_checked"],
-        "needs_review": meta["needs_review"],
+        **review_flags(meta["needs_review"]),
         "review_note": meta["review_note"],
     }
     for name in ("plain_title", "summary", "for_you"):

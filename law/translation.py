@@ -41,6 +41,8 @@ class ArticleTranslation(TranslationOptions):
         "for_you",
         "for_you_html",
         "official_notes",
+        # Each language's explanation is checked by its own editor after the official text changed.
+        "needs_review",
     )
 
 

@@ -215,14 +215,14 @@ def explanation_cell(article, paragraphs, items, lang) -> Cell:
         if languages := changed_languages(item, "explanation", lang):
             stale(duty_name(item), languages, inline_url(article, "rights_and_duties", index, "text", lang))
 
-    # Needs review: the official text changed (set by an import); in every language alike.
-    if article.needs_review:
+    # Needs review: the official text changed (set by an import); each language's editor checks their own.
+    if getattr(article, f"needs_review_{lang}"):
         text = _("Explanation needs review")
         fixes.append(
             Fix(
                 REVIEW,
                 f"{text}: {article.review_note}" if article.review_note else text,
-                field_url(article, "needs_review"),
+                field_url(article, "needs_review", lang),
             )
         )
     for index, paragraph in enumerate(paragraphs):

@@ -120,7 +120,7 @@ def article_record(request, article: Article, chapter_key: str) -> dict:
         "for_you": texts(article, "for_you"),
         "url": page_urls(request, "law:article", edition=slug, number=article.number),
         "last_checked": iso_date(article.last_checked),
-        "needs_review": article.needs_review,
+        "needs_review": bool(article.review_languages()),
         "paragraphs": [
             {
                 "label": p.label,

@@ -119,13 +119,25 @@ def test_the_notice_stays_until_the_explanation_is_reviewed(edition, tmp_path, a
     status = soup(admin_client.get("/admin/law/article/translation-status/"))
     listed = status.find("ul", class_="official-changed-articles")
     hrefs = [a["href"] for a in listed.find_all("a")]
-    assert hrefs == [f"/admin/law/article/{article.pk}/change/#id_needs_review"]
+    assert hrefs == [f"/admin/law/article/{article.pk}/change/#id_needs_review_{lang}" for lang in ("kk", "ru", "en")]
 
-    article.needs_review = False
+    # The English editor checked the English explanation: its notice goes; the Kazakh one stays.
+    article.needs_review_en = False
+    article.save()
+    article.refresh_from_db()
+    assert article.official_changed_on is not None
+    assert page("/en/ai-law/test-law/article-2/").find(class_="review-notice") is None
+    assert page("/kk/ai-law/test-law/article-2/").find(class_="review-notice") is not None
+    listed = soup(admin_client.get("/admin/law/article/translation-status/")).find(
+        "ul", class_="official-changed-articles"
+    )
+    assert [a["href"].rsplit("_", 1)[1] for a in listed.find_all("a")] == ["kk", "ru"]
+
+    article.needs_review_kk = article.needs_review_ru = False
     article.save()
     article.refresh_from_db()
     assert article.official_changed_on is None
-    assert page("/en/ai-law/test-law/article-2/").find(class_="review-notice") is None
+    assert page("/kk/ai-law/test-law/article-2/").find(class_="review-notice") is None
     status = soup(admin_client.get("/admin/law/article/translation-status/"))
     assert status.find("ul", class_="official-changed-articles") is None
 

@@ -321,11 +321,11 @@ def test_a_next_version_the_published_record_moved_past_says_how_to_get_out(edit
 
 def test_an_unticked_box_shows_on_the_review_page(editor, colleague):
     target = article()
-    target.needs_review = True
+    target.needs_review_en = True
     target.save()
     client = signed_in(editor)
     data = form_fields(client.get(change_url(target)), "article_form")
-    del data["needs_review"]  # unticked: a browser leaves it out
+    del data["needs_review_en"]  # unticked: a browser leaves it out
     client.post(change_url(target), data)
     rows = soup(signed_in(colleague).get(review_url(target))).select(".review-diff tr")
     assert len(rows) == 1 and rows[0].select("del")

@@ -140,7 +140,7 @@ def test_returning_needs_a_comment_and_taking_off_waits_for_the_next_version(edi
 def test_next_versions_saved_as_forms_are_converted_once(editor, colleague):
     target = article()
     paragraph = Paragraph.objects.create(article=target, label="1", position=1, note_en="Old note.")
-    target.needs_review = True
+    target.flag_for_review()
     target.save()
     client = signed_in(editor)
     fields = form_fields(client.get(change_url(target)), "article_form")
@@ -157,7 +157,8 @@ def test_next_versions_saved_as_forms_are_converted_once(editor, colleague):
             "last_checked": checked.strftime("%d.%m.%Y"),  # as a Kazakh or Russian editor's form posts it
         }
     )
-    del fields["needs_review"]  # unticked: a browser leaves it out
+    for lang in ("kk", "ru", "en"):
+        del fields[f"needs_review_{lang}"]  # unticked: a browser leaves it out
     old_form = {k: [v] for k, v in fields.items() if not k.startswith(("_", "csrf"))}
     Draft.objects.create(target=target, data=old_form, changed_by=editor, version=3)
     migration = importlib.import_module("review.migrations.0002_next_version_as_model_data")
@@ -166,10 +167,10 @@ def test_next_versions_saved_as_forms_are_converted_once(editor, colleague):
     data = Draft.of(target).data
     assert snapshot.is_snapshot(data)
     assert snapshot.record_fields(data)["summary_en"] == "From\nthe old form."
-    assert snapshot.record_fields(data)["needs_review"] is False
+    assert snapshot.record_fields(data)["needs_review_en"] is False
     assert snapshot.record_fields(data)["last_checked"] == checked.isoformat()
     actions.publish(target, colleague)
     target.refresh_from_db()
     paragraph.refresh_from_db()
     assert target.summary_en == "From\nthe old form." and paragraph.note_en == "New note."
-    assert target.last_checked == checked and target.needs_review is False
+    assert target.last_checked == checked and target.review_languages() == []

@@ -14,7 +14,14 @@ from editorial.languages import LANGUAGE_CODES
 from law.models import Article, Paragraph, RightOrDuty
 from review import actions
 
-from .base import ConcurrentInline, EditorAdmin, LawInForceFirstFilter, MissingInLanguageFilter, preview_block
+from .base import (
+    ConcurrentInline,
+    EditorAdmin,
+    LawInForceFirstFilter,
+    MissingInLanguageFilter,
+    NeedsReviewInFilter,
+    preview_block,
+)
 from .review import ReviewedAdmin
 from .termbase import termbase_view
 from .translation_status import long_sentences_block, translation_status_view
@@ -73,7 +80,7 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
         "last_checked",
     )
     list_display_links = ("number_display", "plain_title")
-    list_filter = (LawInForceFirstFilter, "chapter", "status", "needs_review", MissingInLanguageFilter)
+    list_filter = (LawInForceFirstFilter, "chapter", "status", NeedsReviewInFilter, MissingInLanguageFilter)
     save_on_top = True  # the form is 14,000-16,000 px tall: Save at its top too
     search_fields = (
         "=number",

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
@@ -30,6 +31,23 @@ class MissingInLanguageFilter(admin.SimpleListFilter):
         if lang not in LANGUAGE_CODES:
             return queryset
         return queryset.filter(queryset.model.missing_in(lang))
+
+
+class NeedsReviewInFilter(admin.SimpleListFilter):
+    """'Needs review in Kazakh / Russian / English': explanations that wait for a check in that language
+    after the official text changed (each language's editor clears their own)."""
+
+    title = _("explanation needs review")
+    parameter_name = "needs_review_in"
+
+    def lookups(self, request, model_admin):
+        return [(lang, get_language_info(lang)["name_translated"]) for lang in LANGUAGE_CODES]
+
+    def queryset(self, request, queryset):
+        lang = self.value()
+        if lang not in LANGUAGE_CODES:
+            return queryset
+        return queryset.filter(**{f"needs_review_{lang}": True})
 
 
 class LawInForceFirstFilter(admin.SimpleListFilter):

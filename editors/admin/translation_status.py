@@ -8,6 +8,7 @@ chosen), language (all or one), and whether to show only what needs work (the de
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -121,11 +122,16 @@ def translation_status_view(model_admin, request):
         # Explanations of an enacted law that no editor has yet checked against its official text.
         "unchecked": [a for a in articles if a.edition.kind == Edition.Kind.LAW and not a.last_checked],
         # In every edition: an import changed their official text (a short list, gone once reviewed).
-        "official_changed": Article.objects.filter(needs_review=True, official_changed_on__isnull=False)
+        "official_changed": Article.objects.filter(waits_for_review(), official_changed_on__isnull=False)
         .select_related("edition")
         .order_by("edition__position", "position"),
     }
     return TemplateResponse(request, "admin/law/translation_status.html", context)
+
+
+def waits_for_review() -> Q:
+    """Articles whose explanation waits for a check in at least one language."""
+    return Q(needs_review_kk=True) | Q(needs_review_ru=True) | Q(needs_review_en=True)
 
 
 def long_sentences_block(obj):

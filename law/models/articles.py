@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import LANGUAGE_CODES
 from editorial.models import EditableContent
 from editorial.numbering import LABEL_RE, continued, is_subparagraph
 
@@ -71,8 +72,9 @@ class Article(Publishable, EditableContent):
         help_text=_("Set when the official text changed; untick once the explanation has been checked."),
     )
     review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
-    # Set by an import that changed the article's official text; readers see a notice until the
-    # explanation has been reviewed (needs_review unticked), which clears it.
+    # Set by an import that changed the article's official text; readers of each language see a notice
+    # until that language's explanation has been reviewed (needs_review_<lang> unticked); the date is
+    # cleared when no language waits any more.
     official_changed_on = models.DateField(_("official text changed on"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
 
@@ -94,8 +96,17 @@ class Article(Publishable, EditableContent):
     def get_absolute_url(self):
         return reverse("law:article", kwargs={"edition": self.edition.slug, "number": self.number})
 
+    def review_languages(self) -> list[str]:
+        """The languages whose explanation waits to be checked against a changed official text."""
+        return [lang for lang in LANGUAGE_CODES if getattr(self, f"needs_review_{lang}", False)]
+
+    def flag_for_review(self) -> None:
+        """The official text changed: each language's explanation waits for its own editor's check."""
+        for lang in LANGUAGE_CODES:
+            setattr(self, f"needs_review_{lang}", True)
+
     def save(self, *args, **kwargs):
-        if not self.needs_review and self.official_changed_on:
+        if not self.review_languages() and self.official_changed_on:
             self.official_changed_on = None
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "official_changed_on"}

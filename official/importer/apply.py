@@ -99,9 +99,9 @@ def apply(import_plan: Plan, source: Source):
                     title=parsed.number in retitled,
                 )
                 # Each language's import adds its line; the column holds 300 characters.
-                prior = article.review_note if article.needs_review else ""
+                prior = article.review_note if article.review_languages() else ""
                 article.review_note = "; ".join(filter(None, [prior, note]))[-300:]
-                article.needs_review = True
+                article.flag_for_review()
                 article.official_changed_on = today
             article.save()
             if created and source.editor is not None:
@@ -134,7 +134,8 @@ def apply(import_plan: Plan, source: Source):
                         row.save()
                         emptied = True
                 if emptied:
-                    article.needs_review, article.official_changed_on = True, today
+                    article.flag_for_review()
+                    article.official_changed_on = today
                     article.review_note = review.removed_note(today, lang)
                     article.save()
         setattr(edition, f"official_notes_{lang}", "\n\n".join(law.notes))
