@@ -102,6 +102,13 @@ def mismatch_reasons(import_plan: Plan) -> list[str]:
         numbers = {"count": mismatch.count, "total": mismatch.total}
         if mismatch.what == "article-removed":
             reasons.append(_("Articles stored in this language: %(total)s; not in the file: %(count)s.") % numbers)
+        elif mismatch.what == "cut-off":
+            reasons.append(
+                _(
+                    "The file seems cut off: it does not end with the law's signature block, or its last "
+                    "article stops in the middle of a sentence."
+                )
+            )
         elif mismatch.what == "chapter-title":
             reasons.append(_("Chapter titles compared: %(total)s; different in the file: %(count)s.") % numbers)
         else:

@@ -129,6 +129,10 @@ TRIAL_LAW_RU = [
     "Глава 3. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ",
     "Статья 6. Введение в действие",
     "1. Настоящий Закон вводится в действие через десять дней.",
+    # The signature block that ends a law's whole text (without it, the importer takes the file as cut off).
+    "Президент",
+    "Республики Казахстан",
+    "К. ТЕСТОВ",
 ]
 
 

@@ -222,3 +222,29 @@ def test_a_confirmation_is_for_the_changes_its_preview_showed(imported, russian)
     )
     assert database_hash() == before
     assert confirm(russian, imported, again, tick=True).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("cut", "why"),
+    [
+        (
+            lambda lines: lines[: lines.index("Статья 4. Права проверяющего")] + ["Статья 4. Права прове"],
+            "in a heading",
+        ),
+        (lambda lines: lines[: lines.index("Глава 3. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ")], "between articles, unsigned"),
+        (lambda lines: [*lines[:-4], "1. Настоящий Закон вводится в действие через", *lines[-3:]], "mid-sentence"),
+    ],
+)
+def test_a_file_cut_off_is_called_so_and_needs_a_tick(imported, russian, cut, why):
+    lines = cut(trial_law())
+    assert plan(imported, parse("\n".join(lines), "ru")).law.cut_off(), why
+    preview = upload(russian, imported, lines)
+    mismatch = visible_text(soup(preview).find(id="import-mismatch"))
+    assert "Похоже, файл обрезан" in mismatch, why
+    before = database_hash()
+    assert confirm(russian, imported, preview).status_code == 200  # refused without the tick
+    assert database_hash() == before
+
+
+def test_the_whole_text_is_not_called_cut_off(imported):
+    assert not parse("\n".join(trial_law()), "ru").cut_off()

@@ -232,6 +232,7 @@ def test_the_admin_confirms_a_word_file_as_its_preview_read_it(edition, admin_cl
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     lines = ["Статья 1. Цель", "1. Проверяющие обязаны:", "записывать пробы;", "хранить записи."]
+    lines += ["Президент", "Республики Казахстан", "К. ТЕСТОВ"]  # a whole text ends with its signature
     url = f"/admin/law/edition/{edition.pk}/import/"
     preview = admin_client.post(url, {"lang": "ru", "file": SimpleUploadedFile("z.docx", docx_bytes(["", *lines]))})
     token = soup(preview).find("input", attrs={"name": "confirm"})["value"]

@@ -239,10 +239,11 @@ def test_editions_record_status_dates_and_official_links():
 
 
 def test_how_we_know_this_on_articles_of_the_law_in_force(client):
+    article = Article.objects.get(edition__slug="law-230-viii", number="17")
+    Article.objects.filter(pk=article.pk).update(last_checked=None)  # as before an editor checked it
     page = visible_text(soup(client.get("/en/ai-law/law-230-viii/article-17/")).find(class_="source-line"))
     assert "as signed on 17 November 2025" in page and "amendments may not be reflected" in page
     assert "has not yet checked this explanation against the official text" in page
-    article = Article.objects.get(edition__slug="law-230-viii", number="17")
     Article.objects.filter(pk=article.pk).update(last_checked="2026-11-20")
     page = visible_text(soup(client.get("/en/ai-law/law-230-viii/article-17/")).find(class_="source-line"))
     assert "last checked on 20 November 2026" in page and "not yet checked" not in page

@@ -70,6 +70,18 @@ class ParsedLaw:
     def all_notes(self) -> list[str]:
         return [*self.notes, *(note for article in self.articles for note in article.notes)]
 
+    def cut_off(self) -> bool:
+        """Whether the text seems cut short: the whole text of a law ends with its signature block
+        (the President's name), and its last article with a full stop; a file cut in the middle of
+        an article, or of its heading, has neither."""
+        if not self.articles:
+            return False
+        if "signature" not in self.skipped:
+            return True
+        last = self.articles[-1]
+        text = last.paragraphs[-1].text.rstrip() if last.paragraphs else last.title.rstrip()
+        return not text.endswith((".", "»", '"', ")"))
+
 
 def heading_language(line: str) -> str | None:
     for lang, patterns in HEADINGS.items():

@@ -39,7 +39,7 @@ class Compared:
 class Mismatch:
     """One sign that the file is not this edition's whole text: `count` of `total` differ."""
 
-    what: str  # "article-removed", "chapter-title" or "article-title"
+    what: str  # "article-removed", "chapter-title", "article-title" or "cut-off" (no signature, or mid-sentence)
     count: int
     total: int
 
@@ -75,7 +75,10 @@ class Plan:
             Mismatch("article-title", compared.article_titles_differ, compared.article_titles),
         ]
         # Half or more: an amendment removes an article or renames a chapter now and then, never half.
-        return [m for m in found if m.count and m.count * 2 >= m.total]
+        found = [m for m in found if m.count and m.count * 2 >= m.total]
+        if self.law.cut_off():
+            found.append(Mismatch("cut-off", 1, 1))
+        return found
 
     @property
     def fingerprint(self) -> str:
