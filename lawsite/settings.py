@@ -207,7 +207,7 @@ EDITOR_PERMISSIONS = [
     ("law", "act", ("view",)),
     ("checker", "flowtext", ("change", "view")),  # its keys come from the flow's declaration
     ("concordance", "correspondence", ("change", "view")),
-    ("official", "officialtextversion", ("view",)),
+    ("official", "officialtextversion", ("change", "view")),  # only to hide a mistaken import
     ("official", "officialtextchange", ("view",)),
     ("feedback", "pagefeedback", ("view",)),  # nobody edits answers; only a superuser deletes them
     ("changelog", "loggedchange", ("view", "change")),  # hide a trivial change from the public log

@@ -52,6 +52,14 @@ class OfficialTextVersion(models.Model):
         _("last found unchanged"), null=True, blank=True, help_text=_("The last fetch that found the same text.")
     )
     articles = models.PositiveIntegerField(_("articles"), default=0)
+    # A mistaken import (a wrong or cut-off file, repaired by a later one) stays in the admin but
+    # leaves the public list of changes and the article pages' earlier versions.
+    hidden = models.BooleanField(
+        _("hidden from the public"),
+        default=False,
+        help_text=_("Tick for an import that was a mistake: visitors no longer see it among the changes."),
+    )
+    hidden_note = models.CharField(_("why it is hidden"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-imported_at", "-id"]

@@ -103,7 +103,7 @@ def article_versions(article, lang: str) -> dict | None:
         version=OuterRef("pk"), article_number=article.number, what__in=("article", "paragraph")
     )
     versions = list(
-        OfficialTextVersion.objects.filter(edition_id=article.edition_id, lang=lang)
+        OfficialTextVersion.objects.filter(edition_id=article.edition_id, lang=lang, hidden=False)
         .annotate(touches=Exists(text_changes), adds=Exists(text_changes.filter(what="article", kind="added")))
         .order_by("imported_at", "id")
     )
@@ -123,7 +123,9 @@ def edition_versions(edition):
     """Every version of an edition's official text, newest first, with its changes; the first
     version of each language is marked (it adds the whole text, listed as a count only)."""
     versions = list(
-        OfficialTextVersion.objects.filter(edition=edition).order_by("-imported_at", "-id").prefetch_related("changes")
+        OfficialTextVersion.objects.filter(edition=edition, hidden=False)
+        .order_by("-imported_at", "-id")
+        .prefetch_related("changes")
     )
     seen: set[str] = set()
     for version in reversed(versions):

@@ -1,5 +1,7 @@
 """The public list of changes to an edition's official text, version by version."""
 
+from urllib.parse import urlsplit
+
 from django.shortcuts import get_object_or_404, render
 
 from editorial.languages import LANGUAGE_NAMES
@@ -25,8 +27,12 @@ def changes(request, edition):
             change.linked = change.article_number in visible
             change.runs = word_diff(change.before, change.after) if change.kind == "changed" else []
             version.rows.append(change)
-    return render(
-        request,
-        "official/changes.html",
-        {"edition": edition, "versions": versions, "notice": presentation.edition_status_notice(edition)},
-    )
+    context = {
+        "edition": edition,
+        "versions": versions,
+        "notice": presentation.edition_status_notice(edition),
+        # Where an uploaded file came from: the official publication the edition links to, never
+        # the name an editor's computer gave the file.
+        "official_host": urlsplit(edition.official_url or "").hostname or "",
+    }
+    return render(request, "official/changes.html", context)

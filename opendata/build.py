@@ -209,7 +209,7 @@ def official_text_sources(edition: Edition) -> list[dict]:
     from official.models import OfficialTextVersion
 
     newest = {}  # one query: the versions newest first, the first of each language kept
-    for version in OfficialTextVersion.objects.filter(edition=edition).order_by("-imported_at", "-id"):
+    for version in OfficialTextVersion.objects.filter(edition=edition, hidden=False).order_by("-imported_at", "-id"):
         newest.setdefault(version.lang, version)
     found = []
     for lang in LANGUAGE_CODES:

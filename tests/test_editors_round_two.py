@@ -1,6 +1,7 @@
 """The editors' second round (issue #40): what an editor does every day keeps everyone's work."""
 
 import pytest
+from django.test import Client
 from reversion.models import Version
 
 from concordance.models import Correspondence, DeletedArticleLink
@@ -180,3 +181,53 @@ def test_taking_records_off_the_site_from_the_list_asks_first(editor):
     assert Draft.of(target) is None or Draft.of(target).take_off_asked_by is None
     list_action(client, "take_off_the_site", [target], confirmed="yes")
     assert Draft.of(target).take_off_asked_by == editor
+
+
+# ------------------------------------------------------------------ item 5: the public list of official changes
+
+
+def test_a_mistaken_import_can_be_hidden_with_a_reason_and_the_page_names_the_source_not_the_file(editor, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    from official.models import OfficialTextVersion
+
+    from .conftest import make_test_edition
+    from .official_documents import fixture_lines, publish_imported
+
+    make_test_edition(official_url_en="https://adilet.zan.kz/eng/docs/T1")
+
+    def load(lines, name):
+        path = tmp_path / name
+        path.write_text("\n".join(lines), encoding="utf-8")
+        call_command("import_official", str(path), "--edition", "test-law", "--lang", "en", stdout=io.StringIO())
+        publish_imported()
+
+    lines = fixture_lines("en")
+    load(lines, "first.txt")
+    wrong = [line.replace("by a trier.", "by a trier who never was.") for line in lines]
+    load(wrong, "my-laptop-copy.txt")
+    load(lines, "repaired.txt")
+    public = soup(Client().get("/en/ai-law/test-law/official-changes/"))
+    sections = public.select(".official-change")
+    assert len(sections) == 3
+    text = public.get_text(" ")
+    assert "my-laptop-copy" not in text and "adilet.zan.kz" in text
+    mistaken = OfficialTextVersion.objects.get(source_name="my-laptop-copy.txt")
+    url = f"/admin/official/officialtextversion/{mistaken.pk}/change/"
+    client = signed_in(editor)
+    form = form_fields(client.get(url), "officialtextversion_form")
+    refused = client.post(url, {**form, "hidden": "on", "hidden_note": ""})
+    assert refused.status_code == 200 and soup(refused).select(".errorlist")
+    hide = {**form, "hidden": "on", "hidden_note": "A wrong file, repaired the same day."}
+    assert client.post(url, hide).status_code == 302
+    public = soup(Client().get("/en/ai-law/test-law/official-changes/"))
+    assert len(public.select(".official-change")) == 2 and public.find(id=mistaken.anchor) is None
+    # The repair of a mistake is no change of the law either: hidden too, the page is as if neither happened.
+    repair = OfficialTextVersion.objects.get(source_name="repaired.txt")
+    url = f"/admin/official/officialtextversion/{repair.pk}/change/"
+    assert client.post(url, {**hide, "hidden_note": "Repaired a wrong file."}).status_code == 302
+    public = soup(Client().get("/en/ai-law/test-law/official-changes/"))
+    assert len(public.select(".official-change")) == 1
+    assert "who never was" not in public.get_text(" ")

@@ -27,6 +27,7 @@ NOT_REVIEWED = {
     "law.rightorduty": "a part of an article: changed here only while its article is not published",
     "law.paragraph": "a part of an article: edited among the article's rows, in its next version",
     "changelog.loggedchange": "hides a trivial entry of the public change log; it changes no text of the law",
+    "official.officialtextversion": "hides a mistaken import from the public list of changes; no text changes",
 }
 STRUCTURE = [
     ("law.chapter", "title_en"),

@@ -25,7 +25,7 @@ def concordance_link_label(link) -> str:
     def numbers(articles):
         return ", ".join(_("Article %(number)s") % {"number": a.number} for a in articles) or "—"
 
-    return _("Row of the concordance “%(key)s”: %(earlier)s → %(later)s") % {
+    return _("Row of the concordance “%(key)s”: %(earlier)s — %(later)s") % {
         "key": row.key,
         "earlier": numbers(row.earlier_articles.all()),
         "later": numbers(row.later_articles.all()),
