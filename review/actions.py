@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from editorial.models import StaleEdit
 from editorial.publishing import Status
 
-from . import snapshot
+from . import carry_over, snapshot
 from .models import Draft, PastNextVersion
 
 
@@ -128,6 +128,8 @@ def save_next_version(obj, user, data: dict, replaces: bool = False) -> Draft:
         draft = Draft.for_update(obj)
         if snapshot.is_snapshot(draft.data) and (replaces or draft.changed_by_id != user.pk):
             keep_past(obj, draft, PastNextVersion.Ending.REPLACED, user)
+        if replaces or not snapshot.is_snapshot(draft.data) or draft.base is None:
+            draft.base = carry_over.whole(type(obj)._default_manager.get(pk=obj.pk))
         draft.data = data
         draft.version += 1
         draft.changed_by = user
@@ -145,7 +147,61 @@ def change_fields(obj, user, **values) -> Draft:
 # --------------------------------------------------------------------------- review
 
 
+def stale_refusal(obj) -> str | None:
+    """Why the record's next version cannot go on as it is: the published record changed since."""
+    if not is_live(obj) or not why_stale(obj):
+        return None
+    return _(
+        "“%(record)s”: its next version is out of step with the published text, which changed after it "
+        "was saved (an import of the official text, or another editor). Apply your changes to the current "
+        "published text first, on the review page."
+    ) % {"record": obj}
+
+
+def can_carry_over(obj) -> bool:
+    draft = Draft.of(obj)
+    return draft is not None and snapshot.is_snapshot(draft.data) and draft.base is not None
+
+
+def apply_to_published(obj, user) -> Draft:
+    """Carry a stale next version over onto the published record as it is now (review.carry_over):
+    the fields it changed keep its words, the rest take today's published values. Refused on a real
+    conflict (both sides changed one field), naming where."""
+    with transaction.atomic():
+        draft = Draft.for_update(obj)
+        if not snapshot.is_snapshot(draft.data):
+            raise Refused(_("There is no next version to apply."))
+        if draft.base is None:
+            raise Refused(
+                _(
+                    "This next version was saved before the site kept what it was written against: copy your "
+                    "changes by hand, discard it and make them again."
+                )
+            )
+        live = type(obj)._default_manager.get(pk=obj.pk)
+        try:
+            merged = carry_over.carried_over(live, draft.data, draft.base)
+        except carry_over.Conflict as conflict:
+            raise Refused(
+                _(
+                    "Your changes and the published text changed the same field differently (%(where)s). "
+                    "Copy your changes by hand, discard the next version and make them again."
+                )
+                % {"where": ", ".join(conflict.places)}
+            ) from conflict
+        keep_past(obj, draft, PastNextVersion.Ending.REPLACED, user)
+        draft.data = merged
+        draft.base = carry_over.whole(live)
+        draft.version += 1
+        draft.changed_by = user
+        draft.save()
+        return draft
+
+
 def send_to_review(obj, user) -> None:
+    refusal = stale_refusal(obj)
+    if refusal:
+        raise Refused(refusal)
     with transaction.atomic():
         draft = Draft.for_update(obj)
         if draft.changed_by_id is None and not is_live(obj):

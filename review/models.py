@@ -48,6 +48,9 @@ class Draft(models.Model):
             "empty when none waits."
         ),
     )
+    # The published record (and its parts) as it was when this next version was started: what tells
+    # the fields an editor changed from those changed on the published side since (review.carry_over).
+    base = models.JSONField(_("published version it was written against"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("draft version"), default=0)
     changed_by = editor_field(_("last changed by"))
     changed_at = models.DateTimeField(_("last changed"), auto_now=True)

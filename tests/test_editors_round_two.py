@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from reversion.models import Version
 
 from concordance.models import Correspondence, DeletedArticleLink
@@ -231,3 +232,53 @@ def test_a_mistaken_import_can_be_hidden_with_a_reason_and_the_page_names_the_so
     public = soup(Client().get("/en/ai-law/test-law/official-changes/"))
     assert len(public.select(".official-change")) == 1
     assert "who never was" not in public.get_text(" ")
+
+
+# ------------------------------------------------------------------ item 3: stale next versions found early
+
+
+def published_side_changes(target):
+    """What an import does to a published article: its official text and the review flags change."""
+    target.refresh_from_db()
+    target.flag_for_review()
+    target.save()
+    paragraph = target.paragraphs.first()
+    paragraph.official_text_ru = paragraph.official_text_ru + " (изменено)"
+    paragraph.save()
+
+
+def test_a_stale_next_version_is_said_early_and_carried_over_onto_the_published_text(editor, colleague):
+    target = law_article("16")
+    save_next_version(signed_in(editor), target, summary_en="My better summary.")
+    published_side_changes(target)
+    client = signed_in(editor)
+    # My work and the review page say so, and nothing can be sent or published as it is.
+    assert client.get("/admin/review/draft/my-work/").content.decode().count("stale-mark") == 1
+    page = soup(client.get(review_url(target)))
+    assert page.select_one(".stale-next-version") is not None
+    assert not page.select("button[value=send], button[value=publish]")
+    refused = client.post(review_url(target), {"step": "send"}, follow=True)
+    assert soup(refused).select(".messagelist .error")
+    # Carried over: my words, and the import's flags and text.
+    client.post(review_url(target), {"step": "carry_over"})
+    assert not actions.why_stale(target)
+    data = record_fields(actions.next_version(target))
+    assert data["summary_en"] == "My better summary." and data["needs_review_kk"] is True
+    client.post(review_url(target), {"step": "send"})
+    signed_in(colleague).post(review_url(target), {"step": "publish"})
+    target.refresh_from_db()
+    assert target.summary_en == "My better summary." and target.review_languages() == ["kk", "ru", "en"]
+    assert target.paragraphs.first().official_text_ru.endswith("(изменено)")
+
+
+def test_a_real_conflict_is_refused_and_names_the_field(editor, colleague):
+    target = law_article("16")
+    save_next_version(signed_in(editor), target, summary_en="Mine.")
+    target.refresh_from_db()
+    target.summary_en = "Changed on the published side."
+    target.save()
+    response = signed_in(editor).post(review_url(target), {"step": "carry_over"}, follow=True)
+    error = soup(response).select_one(".messagelist .error").get_text()
+    with translation.override("kk"):  # the editor's admin language, as the message is written in it
+        assert str(Article._meta.get_field("summary_en").translated_field.verbose_name) in error
+    assert record_fields(actions.next_version(target))["summary_en"] == "Mine."  # nothing lost

@@ -75,9 +75,14 @@ class BulkReviewActions:
 
     @admin.action(description=gettext_lazy("Send to review"), permissions=["change"])
     def send_to_review(self, request, queryset):
+        count = 0
         for obj in queryset:
-            actions.send_to_review(obj, request.user)
-        count = len(queryset)
+            try:
+                actions.send_to_review(obj, request.user)
+            except actions.Refused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                count += 1
         message = ngettext("%(count)d record sent to review.", "%(count)d records sent to review.", count)
         self.message_user(request, message % {"count": count})
 

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from review import actions
 from review.models import Draft
 
 
@@ -51,6 +52,8 @@ class DraftAdmin(admin.ModelAdmin):
         for _title, items in sections:
             for draft in items:
                 draft.review_url = review_url(draft)
+                target = draft.target
+                draft.stale = target is not None and actions.stale_refusal(target) is not None
         context = {
             **self.admin_site.each_context(request),
             "title": _("My work"),

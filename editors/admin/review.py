@@ -284,6 +284,8 @@ class ReviewedAdmin(PastNextVersionsMixin, BulkReviewActions):
             "live": actions.is_live(obj),
             "parts": next_version_parts(obj, data) if data is not None else [],
             "refusal": actions.publish_refusal(obj, request.user),
+            "stale": actions.stale_refusal(obj),
+            "can_carry_over": actions.can_carry_over(obj),
             "take_off_label": take_off_label(obj, draft, request.user),
             "change_url": self.change_url(obj),
         }
@@ -304,6 +306,13 @@ class ReviewedAdmin(PastNextVersionsMixin, BulkReviewActions):
                 or _("The next version was discarded. The published version is unchanged.")
             ),
             "take_off": lambda: TAKE_OFF_OUTCOMES[actions.take_off_site(obj, request.user)](),
+            "carry_over": lambda: (
+                actions.apply_to_published(obj, request.user)
+                and _(
+                    "Your changes now apply to the current published text of “%(record)s”. Read them again "
+                    "below, then send them to review."
+                )
+            ),
         }
         if step not in steps:
             return
