@@ -282,3 +282,29 @@ def test_a_real_conflict_is_refused_and_names_the_field(editor, colleague):
     with translation.override("kk"):  # the editor's admin language, as the message is written in it
         assert str(Article._meta.get_field("summary_en").translated_field.verbose_name) in error
     assert record_fields(actions.next_version(target))["summary_en"] == "Mine."  # nothing lost
+
+
+# ------------------------------------------------------------------ item 7: daily comfort
+
+
+def test_my_work_says_who_returned_what_and_links_it_to_the_form_and_the_home_page_counts(editor, colleague):
+    target = law_article("16")
+    save_next_version(signed_in(editor), target, summary_en="Draft words.")
+    signed_in(editor).post(review_url(target), {"step": "send"})
+    home = soup(signed_in(colleague).get("/admin/"))
+    counts = [li.get_text(" ", strip=True) for li in home.select(".my-work-counts li")]
+    assert counts[0].endswith("1") and counts[1].endswith("0")
+    signed_in(colleague).post(review_url(target), {"step": "return", "comment": "Shorter."})
+    mine = soup(signed_in(editor).get("/admin/review/draft/my-work/"))
+    returned = mine.select_one(".my-work li")
+    assert returned.find("a")["href"] == change_url(target)
+    assert colleague.username in returned.get_text()
+    home = soup(signed_in(editor).get("/admin/"))
+    assert home.select(".my-work-counts li")[1].get_text(strip=True).endswith("1")
+
+
+def test_the_articles_inlines_are_folded(editor):
+    form = soup(signed_in(editor).get(change_url(law_article("16"))))
+    for prefix in ("paragraphs", "rights_and_duties"):
+        group = form.find(id=f"{prefix}-group")
+        assert group.find("details") is not None and not group.find("details").has_attr("open")

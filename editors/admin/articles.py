@@ -30,6 +30,7 @@ from .translation_status import long_sentences_block, translation_status_view
 class ParagraphInline(ConcurrentInline, TranslationStackedInline):
     model = Paragraph
     extra = 0
+    classes = ("collapse",)  # folded (<details>): the form is long; a link to a field unfolds it (sources.js)
     fields = ("label", "position", "official_text", "amended_on", "amended_by", "note", "note_needs_review")
     ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index
 
@@ -54,6 +55,7 @@ class RightOrDutyInline(ConcurrentInline, TranslationStackedInline):
     model = RightOrDuty
     formset = RightsAndDutiesFormSet
     extra = 0
+    classes = ("collapse",)
     fields = ("key", "role", "kind", "paragraph", "applies_if", "position", "text")
     fk_name = "article"
     ordering = ("position", "pk")  # law.translation_status.INLINE_ORDER: its links name rows by index

@@ -52,6 +52,8 @@ class DraftAdmin(admin.ModelAdmin):
         for _title, items in sections:
             for draft in items:
                 draft.review_url = review_url(draft)
+                # Returned work is fixed in the form (the comment shows there); the rest is read on review.
+                draft.link = change_url(draft) if draft.state == Draft.State.RETURNED else draft.review_url
                 target = draft.target
                 draft.stale = target is not None and actions.stale_refusal(target) is not None
         context = {
@@ -61,6 +63,14 @@ class DraftAdmin(admin.ModelAdmin):
             "opts": self.opts,
         }
         return TemplateResponse(request, "admin/review/my_work.html", context)
+
+
+def change_url(draft) -> str | None:
+    target = draft.target
+    if target is None:
+        return None
+    opts = target._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk])
 
 
 def review_url(draft) -> str | None:
