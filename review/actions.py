@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from editorial.models import StaleEdit
 from editorial.publishing import Status
@@ -285,10 +286,10 @@ def publish(obj, user) -> None:
         with transaction.atomic(), reversion.create_revision():
             if data is not None:
                 snapshot.apply(obj, data)
-                reversion.set_comment(_("Published the next version."))
+                reversion.set_comment(gettext_noop("Published the next version."))  # shown translated
             elif not live:
                 set_status(obj, Status.PUBLISHED)
-                reversion.set_comment(_("Published"))
+                reversion.set_comment(gettext_noop("Published"))
             reversion.set_user(user)
             published(obj)
     except (snapshot.Stale, StaleEdit) as stale:
@@ -329,7 +330,7 @@ def take_off_site(obj, user) -> str:
         with reversion.create_revision():
             set_status(obj, Status.DRAFT)
             reversion.set_user(user)
-            reversion.set_comment(_("Taken off the site"))
+            reversion.set_comment(gettext_noop("Taken off the site"))
         clear(draft)
         draft.save()
     return TAKEN_OFF

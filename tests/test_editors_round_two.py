@@ -308,3 +308,25 @@ def test_the_articles_inlines_are_folded(editor):
     for prefix in ("paragraphs", "rights_and_duties"):
         group = form.find(id=f"{prefix}-group")
         assert group.find("details") is not None and not group.find("details").has_attr("open")
+
+
+# ------------------------------------------------------------------ item 6: the admin in the editor's language
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_history_speaks_the_readers_language_whoever_saved(editor, colleague, lang):
+    from .admin_language import client_in, english_left
+
+    target = law_article("16")
+    # Saved by a Russian-speaking editor, published by a Kazakh-speaking one.
+    save_next_version(client_in(editor, "ru"), target, summary_en="Changed in the English summary.")
+    client_in(colleague, "kk").post(review_url(target), {"step": "publish"})
+    history = soup(client_in(editor, lang).get(f"/admin/law/article/{target.pk}/history/"))
+    cells = [td.get_text(" ", strip=True) for td in history.select(".history-description")]
+    assert cells and english_left(cells, lang) == []
+    with translation.override(lang):
+        published = translation.gettext("Published the next version.")
+        loaded = translation.gettext("Loaded from content/")
+    newest = cells[0]
+    assert published in newest and "[en]" not in newest
+    assert any(loaded in cell for cell in cells)

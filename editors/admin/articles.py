@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from editorial.languages import LANGUAGE_CODES
@@ -143,7 +143,7 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
                 article.last_checked = today
                 article.save(update_fields=["last_checked"])
                 reversion.set_user(request.user)
-                reversion.set_comment(_("Checked against the official text"))
+                reversion.set_comment(gettext_noop("Checked against the official text"))  # shown translated
             actions.note_change(article, request.user)
         if waiting:
             self.message_user(

@@ -41,6 +41,8 @@ from editorial.languages import LANGUAGE_CODES
 from editorial.worddiff import same_text, word_diff_html
 from law.restore import part_relations, restoring_only
 
+from .history_events import event
+
 # Fields whose change is a publishing decision, named in the history even without a comment.
 STATUS_FIELDS = ("status", "last_checked")
 # Fields an automatic save sets: never shown as a change.
@@ -233,16 +235,17 @@ def compare(old: Snapshot, new: Snapshot, leave_out=(), with_parts=True) -> Comp
 
 
 def describe(older: Snapshot | None, newer: Snapshot, comment: str) -> list[str]:
-    """The lines the history shows for a version: a change of status by name, then the comment or,
-    without one, what changed."""
+    """The lines the history shows for a version, in the reader's language: a change of status by
+    name, the event that saved it (history_events), then what really changed."""
+    named = event(comment)
     if older is None:
-        return [comment or _("The first version kept in the history.")]
+        return [named or _("The first version kept in the history.")]
     lines = []
     status_changes = [c for c in field_changes(newer.model, older.values, newer.values) if c.name in STATUS_FIELDS]
     for change in status_changes:
         lines.append(f"{change.label}: {change.old or '—'} → {change.new or '—'}")
-    if comment:
-        return [*lines, comment]
+    if named:
+        lines.append(named)
     other = compare(older, newer, leave_out=STATUS_FIELDS)
     if other:
         lines.append(_("Changed: %(fields)s") % {"fields": "; ".join(other.labels())})
@@ -294,7 +297,7 @@ class HistoryCompareMixin:
         for version in self.stored_versions(record):
             comment = version.revision.get_comment()
             snapshot = readable(version)
-            description = [comment] if snapshot is None else describe(older, snapshot, comment)
+            description = [event(comment) or comment] if snapshot is None else describe(older, snapshot, comment)
             rows.append(
                 {
                     "version": version,
