@@ -330,3 +330,16 @@ def test_the_history_speaks_the_readers_language_whoever_saved(editor, colleague
     newest = cells[0]
     assert published in newest and "[en]" not in newest
     assert any(loaded in cell for cell in cells)
+
+
+def test_kazakh_counts_take_the_singular_and_editions_are_named_not_slugged(editor):
+    from .admin_language import client_in
+
+    client = client_in(editor, "kk")
+    paginator = soup(client.get("/admin/law/article/")).select_one(".paginator").get_text(" ", strip=True)
+    count = Article.objects.filter(edition__slug="law-230-viii").count()
+    with translation.override("kk"):
+        assert f"{count} {Article._meta.verbose_name}" in paginator
+        assert str(Article._meta.verbose_name_plural) not in paginator
+    status = soup(client.get("/admin/law/article/translation-status/"))
+    assert "law-230-viii" not in status.select_one("#content").get_text(" ")

@@ -41,7 +41,7 @@ NEEDS_WORK, EVERYTHING = "needs-work", "all"
 
 class EditionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.slug} · {obj.short_title or obj.title}"
+        return obj.short_title or obj.title
 
 
 class StatusFilters(forms.Form):
