@@ -63,6 +63,9 @@ def test_a_new_paragraph_in_an_explained_article_marks_it_for_review(edition):
     assert "жаңа тармақ: 4" in article.review_note
     assert "paragraph" not in article.review_note and "пункт" not in article.review_note
     assert article.status == Status.PUBLISHED
+    # The new paragraph has no explanation yet: its note is flagged, so the status page lists it.
+    assert article.paragraphs.get(label="4").note_needs_review
+    assert not article.paragraphs.get(label="3").note_needs_review
 
 
 def test_the_review_note_tells_changed_from_new_paragraphs_in_kazakh(edition):

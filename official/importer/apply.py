@@ -55,6 +55,9 @@ def apply(import_plan: Plan, source: Source):
     for c in changes:
         if c.what == "paragraph" and c.article not in new_articles:
             touched.setdefault(c.article, {}).setdefault(c.kind, []).append(c.label)
+    # A paragraph new to an article that had text has no explanation yet: its note is flagged, so the
+    # status page lists it ("needs review") until an editor writes one.
+    added_paragraphs = {(article, labels) for article, kinds in touched.items() for labels in kinds.get("added", ())}
     retitled = {c.article for c in changes if c.what == "article" and c.kind == "changed"}
     changed_articles = set(touched) | retitled
     today = timezone.localdate()
@@ -116,6 +119,8 @@ def apply(import_plan: Plan, source: Source):
                 if (parsed.number, paragraph.label) in changed_paragraphs and any(
                     getattr(row, f"note_{code}") for code in LANGUAGE_CODES
                 ):
+                    row.note_needs_review = True
+                if (parsed.number, paragraph.label) in added_paragraphs:
                     row.note_needs_review = True
                 row.save()
             for label, row in existing.items():
