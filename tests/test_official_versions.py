@@ -16,7 +16,7 @@ from official.importer import parse
 from official.models import OfficialTextVersion
 from official.versions import as_of, dates_in
 
-from .admin_forms import signed_in
+from .admin_forms import form_fields, signed_in
 from .conftest import make_test_edition, soup, visible_text
 from .official_documents import FIXTURES, fixture_lines, publish_imported
 
@@ -176,12 +176,16 @@ def test_editors_see_the_imports_read_only(edition, tmp_path, editor):
     url = f"/admin/official/officialtextversion/{version.pk}/change/"
     detail = client.get(url)
     assert detail.status_code == 200
-    assert not soup(detail).select("[name=_save], [name=_continue], .deletelink")  # nothing to save or delete
+    assert not soup(detail).select(".deletelink")  # nothing to delete
+    assert [field["name"] for field in soup(detail).select("#officialtextversion_form [name^=hidden]")] == [
+        "hidden",
+        "hidden_note",
+    ]  # the one thing to change: whether visitors see it (a mistaken import)
     assert client.get("/admin/official/officialtextversion/add/").status_code == 403
-    assert client.post(url, {"source_name": "changed.txt"}).status_code == 403
+    client.post(url, {**form_fields(detail, "officialtextversion_form"), "source_name": "changed.txt"})
     assert client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 403
     version.refresh_from_db()
-    assert version.source_name == "law.txt"
+    assert version.source_name == "law.txt" and not version.hidden
 
 
 def test_a_title_change_alone_is_a_change(edition, tmp_path):
