@@ -94,6 +94,7 @@ def export_files(with_official_text: bool = False) -> dict[str, str]:
                 "last_checked": article.last_checked,
                 "needs_review": article.review_languages(),
                 "review_note": article.review_note,
+                "review_reasons": article.review_reasons,
                 "paragraphs": [p.label for p in paragraphs],
                 "notes_need_review": [p.label for p in paragraphs if p.note_needs_review],
                 "amendments": [

@@ -77,6 +77,7 @@ ARTICLE_META = [
     # true: every language's explanation waits for a check; or the languages that do, ["kk", "en"]
     Field("needs_review", (bool, list), choices=("kk", "ru", "en")),
     Field("review_note", str),
+    Field("review_reasons", list),  # what imports changed: [{on, lang, title, changed, added, removed, gone}]
     Field("paragraphs", list),
     Field("notes_need_review", list),
     Field("amendments", list),

@@ -124,6 +124,7 @@ def apply_article(edition, chapters, position, data: ArticleData) -> int:
         "last_checked": meta["last_checked"],
         **review_flags(meta["needs_review"]),
         "review_note": meta["review_note"],
+        "review_reasons": meta["review_reasons"],
     }
     for name in ("plain_title", "summary", "for_you"):
         defaults.update(lang_values(texts, name))

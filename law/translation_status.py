@@ -221,7 +221,7 @@ def explanation_cell(article, paragraphs, items, lang) -> Cell:
         fixes.append(
             Fix(
                 REVIEW,
-                f"{text}: {article.review_note}" if article.review_note else text,
+                f"{text}: {reason}" if (reason := article.review_reason_text()) else text,
                 field_url(article, "needs_review", lang),
             )
         )

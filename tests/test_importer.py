@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from django.utils import translation
 
 from content_io import database_hash
 from law.models import Article, Paragraph
@@ -179,7 +180,9 @@ def test_a_changed_paragraph_marks_its_explanation_for_review(imported, tmp_path
     article.refresh_from_db()
     paragraph.refresh_from_db()
     # In the site's own language (Kazakh), whoever imports: the file's language and the label.
-    assert article.needs_review and "(en)" in article.review_note and "өзгерген тармақ: 1" in article.review_note
+    with translation.override("kk"):
+        reason = article.review_reason_text()
+    assert article.needs_review and "(Ағылшынша)" in reason and "өзгерген тармақ: 1" in reason
     assert paragraph.note_needs_review
     assert paragraph.official_text_en == "A trial is carried out by two triers."
     assert paragraph.official_text_ru == "Проверку проводит проверяющий."  # other languages untouched

@@ -195,7 +195,7 @@ def test_a_title_change_alone_is_a_change(edition, tmp_path):
     assert "changed  article 2-1" in output
     article = Article.objects.get(edition=edition, number="2-1")
     assert article.official_title_en == "Keeping the results" and article.needs_review
-    assert "(en)" in article.review_note  # the note is in the site's language, with the file's language
+    assert article.review_reasons[-1]["lang"] == "en" and article.review_reasons[-1]["title"]
 
 
 def test_an_excluded_article_is_not_added_again_by_every_import(edition, tmp_path):

@@ -97,10 +97,10 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
     ordering = ("edition", "position")
     inlines = (ParagraphInline, RightOrDutyInline)
     actions = (*ReviewedAdmin.review_actions, "mark_checked")
-    readonly_fields = ("summary_preview", "for_you_preview", "sentences_over_the_bar")
+    readonly_fields = ("summary_preview", "for_you_preview", "sentences_over_the_bar", "why_review")
     fieldsets = (
         (None, {"fields": ("edition", "chapter", "number", "position", "status", "last_checked")}),
-        (_("Review"), {"fields": ("needs_review", "review_note")}),
+        (_("Review"), {"fields": ("why_review", "needs_review", "review_note")}),
         (_("Titles"), {"fields": ("official_title", "plain_title")}),
         (_("Explanation (Markdown)"), {"fields": ("summary", "for_you")}),
         (_("Official text notes"), {"fields": ("official_notes",), "classes": ("collapse",)}),
@@ -119,6 +119,11 @@ class ArticleAdmin(ReviewedAdmin, EditorAdmin):
     @admin.display(description=_("languages with an explanation"))
     def languages(self, obj):
         return " ".join(lang for lang in LANGUAGE_CODES if getattr(obj, f"summary_{lang}")) or "—"
+
+    @admin.display(description=_("why it needs review"))
+    def why_review(self, obj):
+        """What the imports changed, in the editor's language (law.review_reasons)."""
+        return (obj.review_reason_text() if obj is not None else "") or "—"
 
     @admin.display(description=_("In short: preview"))
     def summary_preview(self, obj):

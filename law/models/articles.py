@@ -71,7 +71,10 @@ class Article(Publishable, EditableContent):
         default=False,
         help_text=_("Set when the official text changed; untick once the explanation has been checked."),
     )
-    review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
+    review_note = models.CharField(_("editors' note on the review"), max_length=300, blank=True)
+    # What each import of the official text changed in the article, as data (law.review_reasons):
+    # every editor reads it in their own language.
+    review_reasons = models.JSONField(_("why it needs review"), default=list, blank=True, editable=False)
     # Set by an import that changed the article's official text; readers of each language see a notice
     # until that language's explanation has been reviewed (needs_review_<lang> unticked); the date is
     # cleared when no language waits any more.
@@ -100,16 +103,23 @@ class Article(Publishable, EditableContent):
         """The languages whose explanation waits to be checked against a changed official text."""
         return [lang for lang in LANGUAGE_CODES if getattr(self, f"needs_review_{lang}", False)]
 
+    def review_reason_text(self) -> str:
+        """Why the explanation needs review, in the active language (the editors' note after it)."""
+        from ..review_reasons import describe
+
+        return " · ".join(filter(None, [describe(self.review_reasons), self.review_note]))
+
     def flag_for_review(self) -> None:
         """The official text changed: each language's explanation waits for its own editor's check."""
         for lang in LANGUAGE_CODES:
             setattr(self, f"needs_review_{lang}", True)
 
     def save(self, *args, **kwargs):
-        if not self.review_languages() and self.official_changed_on:
+        if not self.review_languages() and (self.official_changed_on or self.review_reasons):
             self.official_changed_on = None
+            self.review_reasons = []
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "official_changed_on"}
+                kwargs["update_fields"] = {*kwargs["update_fields"], "official_changed_on", "review_reasons"}
         super().save(*args, **kwargs)
 
     def glossary_edition_id(self):

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from editorial.languages import LANGUAGE_CODES
 from editorial.numbering import number_key
+from law.review_reasons import MAX_REASONS, reason
 
-from . import review
 from .plan import Plan, same_title
 
 
@@ -93,7 +93,7 @@ def apply(import_plan: Plan, source: Source):
             setattr(article, f"official_notes_{lang}", "\n\n".join(parsed.notes))
             if parsed.number in changed_articles:
                 kinds = touched.get(parsed.number, {})
-                note = review.changed_note(
+                why = reason(
                     today,
                     lang,
                     added=kinds.get("added", ()),
@@ -101,9 +101,9 @@ def apply(import_plan: Plan, source: Source):
                     removed=kinds.get("removed", ()),
                     title=parsed.number in retitled,
                 )
-                # Each language's import adds its line; the column holds 300 characters.
-                prior = article.review_note if article.review_languages() else ""
-                article.review_note = "; ".join(filter(None, [prior, note]))[-300:]
+                # Each language's import adds its reason to those not yet reviewed.
+                prior = list(article.review_reasons or []) if article.review_languages() else []
+                article.review_reasons = [*prior, why][-MAX_REASONS:]
                 article.flag_for_review()
                 article.official_changed_on = today
             article.save()
@@ -139,9 +139,10 @@ def apply(import_plan: Plan, source: Source):
                         row.save()
                         emptied = True
                 if emptied:
+                    prior = list(article.review_reasons or []) if article.review_languages() else []
+                    article.review_reasons = [*prior, reason(today, lang, gone=True)][-MAX_REASONS:]
                     article.flag_for_review()
                     article.official_changed_on = today
-                    article.review_note = review.removed_note(today, lang)
                     article.save()
         setattr(edition, f"official_notes_{lang}", "\n\n".join(law.notes))
         edition.save()
