@@ -100,10 +100,12 @@ def texts_of(page, lang):
     content = {id(node) for area in page.select(CONTENT) for node in [area, *area.find_all(True)]}
     hidden = {id(node) for area in page.select(".hidden, [hidden]") for node in [area, *area.find_all(True)]}
     for node in page.find_all(
-        ["h1", "h2", "h3", "label", "legend", "th", "button", "a", "option", "caption", "p", "li", "span", "div"]
+        ["h1", "h2", "h3", "label", "legend", "th", "button", "a", "option", "caption", "p", "li", "span", "div", "td"]
     ):
         if id(node) in hidden:
             continue  # not displayed (a form's hidden fields)
+        if node.name == "td" and "history-description" not in (node.get("class") or []):
+            continue  # of table cells, only the history's descriptions are the interface's words
         if (
             node.find_parent(["textarea", "script", "style"])
             or node.name == "div"

@@ -343,3 +343,26 @@ def test_kazakh_counts_take_the_singular_and_editions_are_named_not_slugged(edit
         assert str(Article._meta.verbose_name_plural) not in paginator
     status = soup(client.get("/admin/law/article/translation-status/"))
     assert "law-230-viii" not in status.select_one("#content").get_text(" ")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_import_preview_has_no_english(editor, lang):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from official.importer import Source, apply, parse, plan
+
+    from .admin_language import client_in, english_left, texts_of
+    from .conftest import make_test_edition
+    from .official_documents import TRIAL_LAW_RU, text_file, trial_law
+
+    edition = make_test_edition()
+    apply(plan(edition, parse("\n".join(TRIAL_LAW_RU), "ru")), Source(format="text", name="v1.txt"))
+    lines = trial_law(
+        replace={"2. Проверяющий ведёт журнал проб.": "2. Проверяющий ведёт электронный журнал проб."},
+        drop=("Статья 5. Отчёт", "1. Проверяющий представляет отчёт."),
+    )
+    upload = SimpleUploadedFile("law-ru.txt", text_file(lines), "text/plain")
+    client = client_in(editor, lang)
+    preview = soup(client.post(f"/admin/law/edition/{edition.pk}/import/", {"lang": "ru", "file": upload}))
+    assert preview.find(id="import-changes") is not None and preview.find(id="import-removals") is not None
+    assert english_left(texts_of(preview, lang), lang) == []

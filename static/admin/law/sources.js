@@ -61,6 +61,13 @@
   function start() {
     goToField();
     window.addEventListener("hashchange", goToField);
+    // On a fresh load the tabs may be made after this ran (jQuery 3 runs "ready" handlers one turn
+    // apart): once everything has loaded, open the field's tab again.
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        window.setTimeout(goToField, 0);
+      });
+    }
   }
 
   // The tabs are made by django-modeltranslation in a jQuery "ready" handler registered before this
