@@ -6,6 +6,7 @@ They change the served copy's database, so each test puts it back afterwards.
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -15,7 +16,7 @@ from tests.browser.navigation import follow
 from tests.conftest import EDITOR, REVIEWER, restore_site_database
 
 LAW = "law-230-viii"
-OFFICIAL_RU = "tests/fixtures/official/law-230-viii/ru-as-signed.txt"
+OFFICIAL_RU = Path(__file__).resolve().parents[1] / "fixtures" / "official" / "law-230-viii" / "ru-as-signed.txt"
 
 
 @pytest.fixture
@@ -134,7 +135,7 @@ def test_task_3_and_6_an_import_flags_each_language_and_a_stale_next_version_is_
     open_article(author, site, "5")
     save_summary(author, "kk", "Импорттан бұрын жазылған сөз.")
     # The Russian official text of Article 5 changes (a word), uploaded by the other editor.
-    text = open(OFFICIAL_RU, encoding="utf-8").read()
+    text = OFFICIAL_RU.read_text(encoding="utf-8")
     changed = text.replace(
         "обязаны соблюдать требования Конституции", "обязаны неукоснительно соблюдать требования Конституции", 1
     )
