@@ -66,8 +66,10 @@ def review_page(page):
 def test_task_1_a_fix_goes_round_review_and_is_published_by_the_second_editor(kk_admin, site):
     author, reviewer = kk_admin(EDITOR), kk_admin(REVIEWER)
     open_article(author, site, "5")
-    # The list opened on the law in force (the filter's default), and Save is on top of the form.
-    assert author.locator("#content-main .submit-row").first.bounding_box()["y"] < 400
+    # Save is on top of the form, and the buttons above it never cover the article's heading.
+    assert author.locator("#content-main .submit-row").first.bounding_box()["y"] < 600
+    heading, tools = author.locator("#content h1").bounding_box(), author.locator(".object-tools").bounding_box()
+    assert tools["y"] >= heading["y"] + heading["height"] or tools["x"] >= heading["x"] + heading["width"]
     save_summary(author, "kk", "Бірінші нұсқа.")
     assert author.locator(".messagelist .success").count() == 1
     follow(review_page(author), "button[value=send]")
