@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from editorial.addresses import absolute_url
 from editorial.languages import text_in
 from editorial.page_cache import made_from_answers
-from law.models import Edition, RightOrDuty
+from law.models import Edition
 
-from . import codes, results
+from . import codes, inputs, results
 from .engine import Answers, Flow, Problem, Question
 from .models import FlowDeclaration, FlowText
 
@@ -63,9 +63,13 @@ class Place:
         return self.url("result", query=items) if name is None else self.url("question", name, items)
 
 
-def declared_flow(edition: Edition | None) -> Flow | None:
-    declared = FlowDeclaration.objects.filter(edition=edition).first() if edition else None
+def read_declared_flow(edition: Edition) -> Flow | None:
+    declared = FlowDeclaration.objects.filter(edition=edition).first()
     return declared.flow() if declared else None
+
+
+def declared_flow(edition: Edition | None) -> Flow | None:
+    return inputs.flow_of(edition, read_declared_flow) if edition else None
 
 
 def find_place(request, edition_slug, page, name=""):
@@ -164,7 +168,7 @@ def start(request, edition=None):
     place = find_place(request, edition, "start")
     if not isinstance(place, Place):
         return place
-    words = Words(place.edition)
+    words = inputs.words_of(place.edition, Words)
     first = place.flow.questions[0].name
     return render(
         request,
@@ -198,7 +202,7 @@ def question(request, name, edition=None):
     if target is None:
         return redirect(place.url("start"))
     answers = flow.parse(request.GET)
-    words = Words(place.edition)
+    words = inputs.words_of(place.edition, Words)
     submitted = request.GET.get("step") == name
     if submitted:
         # A changed answer may make later answers moot (provides_ai yes → no): drop them quietly.
@@ -242,20 +246,15 @@ def render_result(request, edition_slug, page, template):
         return place
     flow = place.flow
     answers = flow.parse(request.GET)
-    words = Words(place.edition)
+    words = inputs.words_of(place.edition, Words)
     if answers.problems:
         return handle_problems(request, place, answers, words)
     due = flow.next_question(answers.values)
     if due is not None:
         return redirect(place.step_url(due.name, answers.query_items()))
-    records = list(
-        RightOrDuty.objects.published()
-        .filter(edition=place.edition)
-        .select_related("article__edition", "paragraph")
-        .order_by("article__position", "position")
-    )
-    outcome = flow.outcome(answers.values, records)
-    every_record = {r.key: r for r in records}
+    kept = inputs.records_of(place.edition)
+    outcome = flow.outcome(answers.values, kept.records)
+    every_record = kept.by_key
     items = answers.query_items()
     made_from_answers(request, items)
     result_url = place.url("result", query=items)
