@@ -4,7 +4,9 @@ It measures requests per second and p50/p99 latency of a cached article page, an
 page, a flow result and, as the physical reference, a static file of similar size served by
 WhiteNoise from the same server; then the transfer size of the article page (HTML + CSS + JS,
 compressed), and finally a bounded load test: 100 concurrent connections on the main pages,
-reporting errors and 5xx responses. Loopback only.
+reporting errors and 5xx responses. Loopback only. Last, issue #41's ratios, with the page cache
+off and the static file measured again on the same server: every article page of the law in force
+in turn, and flow results for 60 sets of answers in turn.
 
 Usage: python scripts/bench.py [--seconds 10] [--load-seconds 30] [--workers N]
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -79,6 +82,58 @@ def prepare(work: Path) -> dict:
     finally:
         shutil.rmtree(reference)
     return env
+
+
+# The pages issue #41 measures with the page cache off, in one run with the static file: every article
+# of the law in force in each language in turn, and flow results for many sets of answers (each set
+# is its own page, which no cache keeps for long). Written by the site itself, from its database.
+PAGE_LISTS = """
+import json, random, django; django.setup()
+from urllib.parse import urlencode
+from checker.models import FlowDeclaration
+from law.models import Article, Edition
+main = Edition.objects.main()
+articles = [f"/{lang}/ai-law/{main.slug}/article-{a.number}/" for a in Article.objects.published().filter(edition=main)
+            for lang in ("kk", "ru", "en")]
+flow, rng, results = FlowDeclaration.objects.get(edition=main).flow(), random.Random(41), set()
+while len(results) < RESULT_SETS:
+    values = {}
+    for _step in range(50):
+        question = flow.next_question(values)
+        if question is None:
+            break
+        values[question.name] = rng.choice(list(question.values))
+    results.add(f"/{rng.choice(('kk', 'ru', 'en'))}/check/result/?" + urlencode(values))
+print(json.dumps({"articles": articles, "results": sorted(results)}))
+"""
+RESULT_SETS = 60
+CYCLE_LUA = """
+local paths = {%s}
+local counter = 0
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+"""
+# Goals of issue #41 on a 2-core machine, page cache off: requests/s as a share of the static file's.
+GOALS = {"Article pages of the law, uncached": 0.10, "Flow results, many answers, uncached": 0.07}
+
+
+def page_lists(env) -> dict:
+    env = dict(env, DJANGO_SETTINGS_MODULE="lawsite.settings")
+    code = PAGE_LISTS.replace("RESULT_SETS", str(RESULT_SETS))
+    output = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True).stdout
+    return json.loads(output)
+
+
+def wrk_cycle(base, paths, seconds):
+    """wrk over `paths` in turn (each request the next one)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(CYCLE_LUA % ", ".join(f'"{p}"' for p in paths))
+    try:
+        return wrk(base + "/", seconds, script=script.name)
+    finally:
+        os.unlink(script.name)
 
 
 def serve(env, cache: bool, workers: int):
@@ -180,11 +235,36 @@ def main():
             rows.append(("Static file, WhiteNoise (reference)", wrk(static_url, args.seconds)))
             total, sizes = transfer_size(base, ARTICLE)
             load = run_load(base, args.load_seconds)
+        lists = page_lists(env)
         with serve(env, cache=False, workers=args.workers) as base:
             wrk(base + ARTICLE, 2)
+            wrk_cycle(base, lists["results"], 2)  # each worker reads the flow's inputs once
             rows.append(("Article page, uncached", wrk(base + ARTICLE, args.seconds)))
             rows.append(("Flow result, uncached", wrk(base + RESULT, args.seconds)))
+            # Issue #41's ratios: one run, the static file measured on this same server.
+            reference = base + find_reference(base)
+            same_run = [("Static file, WhiteNoise (same run, page cache off)", wrk(reference, args.seconds))]
+            name = "Article pages of the law, uncached"
+            same_run.append((name, wrk_cycle(base, lists["articles"], args.seconds)))
+            same_run.append(("Flow results, many answers, uncached", wrk_cycle(base, lists["results"], args.seconds)))
+    report_ratios(same_run, lists)
     report(rows, total, sizes, load, args)
+
+
+def report_ratios(rows, lists):
+    static_rps = rows[0][1]["rps"]
+    print(
+        f"\nPage cache off, in one run with the static file: {len(lists['articles'])} article pages in turn, "
+        f"{len(lists['results'])} sets of answers in turn.\n"
+    )
+    print("| page | requests/s | p50 ms | p99 ms | ÷ static file | goal (#41) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, r in rows:
+        goal = GOALS.get(name)
+        goal_text = f"≥ {goal:.2f} {'met' if r['rps'] / static_rps >= goal else 'not yet'}" if goal else ""
+        print(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['rps'] / static_rps:.3f} | {goal_text} |"
+        )
 
 
 def find_reference(base):
