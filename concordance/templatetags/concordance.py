@@ -1,9 +1,11 @@
 """{% what_changed article user as rows %}: the other editions' counterparts of an article, for its page."""
 
 from django import template
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 
-from editorial.languages import text_in
+from editorial.languages import per_language, text_in
+from law.models import Article
 
 from ..counterparts import named
 from ..models import Correspondence
@@ -22,10 +24,17 @@ def what_changed(article, user) -> list[dict]:
     article with no source) or "dropped" (an earlier article the later edition did not keep).
     """
     lang = get_language()
+    # The other side's articles with only what naming them takes (not their texts: an article row
+    # carries every language's explanation, and a page names a handful of them).
+    named_only = Article.objects.select_related("edition").only(
+        "number", "position", "status", "edition__slug", *per_language("plain_title")
+    )
     rows = (
         Correspondence.objects.of_article(article)
         .select_related("earlier_edition", "later_edition")
-        .prefetch_related("earlier_articles__edition", "later_articles__edition")
+        .prefetch_related(
+            Prefetch("earlier_articles", queryset=named_only), Prefetch("later_articles", queryset=named_only)
+        )
     )
     entries = []
     for row in rows:
