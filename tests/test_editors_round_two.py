@@ -1,5 +1,7 @@
 """The editors' second round (issue #40): what an editor does every day keeps everyone's work."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -366,3 +368,5 @@ def test_the_import_preview_has_no_english(editor, lang):
     preview = soup(client.post(f"/admin/law/edition/{edition.pk}/import/", {"lang": "ru", "file": upload}))
     assert preview.find(id="import-changes") is not None and preview.find(id="import-removals") is not None
     assert english_left(texts_of(preview, lang), lang) == []
+    # Dates as the rest of the admin writes them, not ISO.
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", preview.select_one("#import-read-as").get_text())
