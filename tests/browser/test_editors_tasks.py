@@ -215,6 +215,9 @@ def test_task_2_the_translator_goes_from_the_status_page_to_the_field_that_is_ou
     translator.wait_for_selector(".ui-tabs")
     assert re.search(r"/change/#id_summary_en$", translator.url)
     expect(translator.locator("#id_summary_en")).to_be_visible()  # its tab opened, the field in view
+    # The tabs name the languages in the admin's language, not "KK RU EN".
+    tabs = translator.locator(".ui-tabs-nav").first.locator("a.ui-tabs-anchor").all_text_contents()
+    assert tabs == ["Қазақша", "Орысша", "Ағылшынша"]
     translator.fill("#id_summary_en", "A new summary in English.")
     follow(translator, ".submit-row input[name=_save] >> nth=0")
     assert translator.locator(".messagelist .success").count() == 1

@@ -58,14 +58,35 @@
     field.focus({ preventScroll: true });
   }
 
+  // The language tabs (and the switch above them) say "KK RU EN": name the languages instead, in the
+  // admin's language (templates/admin/base_site.html writes the names).
+  function nameLanguages() {
+    var source = document.querySelector("form.admin-language");
+    if (!source) {
+      return;
+    }
+    var labels = document.querySelectorAll(".ui-tabs-nav a.ui-tabs-anchor, #modeltranslation-main-switch option");
+    for (var i = 0; i < labels.length; i += 1) {
+      var code = labels[i].textContent.trim().toLowerCase();
+      var name = /^[a-z]{2}$/.test(code) ? source.getAttribute("data-name-" + code) : null;
+      if (name) {
+        labels[i].textContent = name;
+      }
+    }
+  }
+
   function start() {
+    nameLanguages();
     goToField();
     window.addEventListener("hashchange", goToField);
     // On a fresh load the tabs may be made after this ran (jQuery 3 runs "ready" handlers one turn
     // apart): once everything has loaded, open the field's tab again.
     if (document.readyState !== "complete") {
       window.addEventListener("load", function () {
-        window.setTimeout(goToField, 0);
+        window.setTimeout(function () {
+          nameLanguages();
+          goToField();
+        }, 0);
       });
     }
   }
