@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from editorial.addresses import absolute_url
 from editorial.languages import text_in
 from editorial.page_cache import made_from_answers
+from law.memo import main_edition, remembered
 from law.models import Edition
 
 from . import codes, inputs, results
@@ -74,14 +75,10 @@ def declared_flow(edition: Edition | None) -> Flow | None:
 
 def find_place(request, edition_slug, page, name=""):
     """The Place to serve, or a redirect to where this flow lives; 404 when there is none."""
-    main = Edition.objects.main()
+    main = main_edition()
     if edition_slug is None:
         flow = declared_flow(main)
-        earlier = (
-            Edition.objects.filter(superseded_by=main, flow_declaration__isnull=False).order_by("-position").first()
-            if main
-            else None
-        )
+        earlier = remembered(("edition-replaced-with-flow", main and main.pk), lambda: replaced_with_flow(main))
         earlier_flow = declared_flow(earlier)
         if flow is not None and not made_for(earlier_flow, flow, [*request.GET, name] if name else request.GET):
             return Place(main, flow, main=True)
@@ -99,6 +96,13 @@ def find_place(request, edition_slug, page, name=""):
     if main is not None and edition.pk == main.pk:
         return redirect(Place(edition, flow, main=True).url(page, name, query_pairs(request.GET)))
     return Place(edition, flow, main=False)
+
+
+def replaced_with_flow(main: Edition | None) -> Edition | None:
+    """The edition the law in force replaced, if it has a question flow of its own."""
+    if main is None:
+        return None
+    return Edition.objects.filter(superseded_by=main, flow_declaration__isnull=False).order_by("-position").first()
 
 
 def made_for(earlier: Flow | None, current: Flow, query) -> bool:

@@ -2,18 +2,18 @@
 side by side), glossary, Committee."""
 
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from editorial.addresses import absolute_url
-from editorial.languages import LANGUAGE_CODES, per_language, text_in
-from editorial.numbering import paragraph_display_label
+from editorial.languages import LANGUAGE_CODES, text_in
 from editorial.page_cache import made_from_query
 
 from . import compare
 from . import glossary as g
 from . import presentation as p
+from .article_page import article_context, article_page, get_edition
 from .models import Article, Edition, Page
 
 
@@ -38,10 +38,6 @@ def home(request):
     )
 
 
-def get_edition(slug):
-    return get_object_or_404(Edition.objects.select_related("superseded_by"), slug=slug)
-
-
 def edition(request, edition):
     edition = get_edition(edition)
     articles = Article.objects.visible_to(request.user).filter(edition=edition).select_related("chapter", "edition")
@@ -58,64 +54,10 @@ def edition(request, edition):
     )
 
 
-def article_context(request, edition_slug, number):
-    """Everything the article page and its printable summary show; 404 for hidden articles."""
-    edition = get_edition(edition_slug)
-    visible = Article.objects.visible_to(request.user).filter(edition=edition)
-    current = (
-        visible.select_related("chapter")
-        .prefetch_related("paragraphs", "rights_and_duties__paragraph")
-        .filter(number=number)
-        .first()
-    )
-    if current is None:
-        raise Http404("No such article")
-    paragraphs = list(current.paragraphs.all())
-    lang = get_language()
-    explained_in = p.explanation_languages(current)
-    official_in = p.official_text_languages(current, paragraphs)
-
-    url_in = p.url_in_each_language("law:article", edition=edition.slug, number=number)
-
-    return {
-        "edition": edition,
-        "notice": p.edition_status_notice(edition),
-        "article": current,
-        "title": p.article_title(current),
-        "paragraphs": [
-            {
-                "paragraph": para,
-                "display_label": paragraph_display_label(para.label),
-                "has_note": bool(text_in(para, "note_html", lang)),
-            }
-            for para in paragraphs
-        ],
-        "notes": [para for para in paragraphs if text_in(para, "note_html", lang)],
-        "amended": p.amendments(paragraphs),
-        "official_title_elsewhere": p.official_title_elsewhere(current),
-        "has_explanation": lang in explained_in,
-        "explanation_elsewhere": p.other_languages(explained_in, url_in),
-        "has_official_text": lang in official_in,
-        "official_in_any_language": bool(official_in),
-        "official_elsewhere": p.other_languages(official_in, url_in),
-        "groups": p.rights_and_duties_by_role(list(current.rights_and_duties.all())),
-        "is_preview": not current.is_published,
-        "visible": visible,
-        "permanent_url": absolute_url(request, url_in(lang)),
-    }
-
-
 def article(request, edition, number):
-    context = article_context(request, edition, number)
-    current, visible = context["article"], context.pop("visible")
-    stub_fields = ["number", *per_language("plain_title")]
-    previous = visible.filter(position__lt=current.position).order_by("-position").only(*stub_fields).first()
-    following = visible.filter(position__gt=current.position).order_by("position").only(*stub_fields).first()
-    context["previous"] = p.article_link(previous, context["edition"])
-    context["next"] = p.article_link(following, context["edition"])
-    # Compare opens on the explanation while no official text is loaded in any language.
-    text = "official" if context["official_in_any_language"] else "explanation"
-    context["compare"] = compare.form_options(compare.Choice(compare.default_langs(get_language()), text))
+    page = article_page(request, edition, number)
+    permanent_url = absolute_url(request, page.path)
+    context = {"page": page, "edition": page.edition, "is_preview": page.is_preview, "permanent_url": permanent_url}
     return render(request, "law/article.html", context)
 
 

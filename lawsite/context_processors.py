@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from editorial.addresses import absolute_url
-from law.models import Edition
+from law.memo import main_edition
 
 
 def language_links(request):
@@ -84,6 +84,6 @@ def site(request):
         "og_locale": OG_LOCALES.get(get_language(), "kk_KZ"),
         "site_publisher": settings.SITE_PUBLISHER,
         "site_contact_email": settings.SITE_CONTACT_EMAIL,
-        # The law in force, for the navigation (asked of the data; one query, only when used).
-        "main_edition": SimpleLazyObject(Edition.objects.main),
+        # The law in force, for the navigation (asked of the data once per content version, when used).
+        "main_edition": SimpleLazyObject(main_edition),
     }

@@ -217,8 +217,9 @@ EDITOR_PERMISSIONS = [
 REVIEW_NEEDS_SECOND_EDITOR = env_flag("REVIEW_NEEDS_SECOND_EDITOR", True)
 # On by default in production; off in development, where templates change under your hands.
 PUBLIC_PAGE_CACHE = env_flag("PUBLIC_PAGE_CACHE", not DEBUG)
-# The question flow keeps its inputs (flow, words, rights and duties) per content version: checker/inputs.py.
-CHECKER_INPUTS_MEMO = env_flag("CHECKER_INPUTS_MEMO", True)
+# What public pages are made from (the edition in force, article pages' parts, the question flow's
+# inputs) is kept per content version in each process: law/memo.py.
+CONTENT_MEMO = env_flag("CONTENT_MEMO", True)
 # How long browsers and CDNs may keep a public page before asking again (ETag/Last-Modified make
 # that question cheap); the server-side cache itself is emptied at once when content changes.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))

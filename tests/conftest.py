@@ -77,12 +77,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def no_page_cache(settings):
     """Tests see pages as rendered now; the page cache has tests of its own (test_caching.py), and so
-    has the question flow's memo of its inputs (test_checker_inputs.py)."""
-    from checker import inputs
+    has the memo of what pages are made from (test_content_memo.py, test_checker_inputs.py)."""
+    from law import memo
 
     settings.PUBLIC_PAGE_CACHE = False
-    settings.CHECKER_INPUTS_MEMO = False
-    inputs.forget()
+    settings.CONTENT_MEMO = False
+    memo.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from checker import inputs
 from editorial.models import EditableContent
+from law import memo as content_memo
 from law.models import Edition, RightOrDuty
 
 pytestmark = pytest.mark.django_db
@@ -24,10 +24,10 @@ MAX_QUERIES = 4
 
 @pytest.fixture
 def memo(settings):
-    settings.CHECKER_INPUTS_MEMO = True
-    inputs.forget()
+    settings.CONTENT_MEMO = True
+    content_memo.forget()
     yield
-    inputs.forget()
+    content_memo.forget()
 
 
 def built_instances(monkeypatch):
@@ -57,7 +57,7 @@ def test_a_result_reads_no_records_once_its_inputs_are_kept(memo, monkeypatch):
 
 
 def test_without_the_memo_every_result_reads_them(settings, monkeypatch):
-    settings.CHECKER_INPUTS_MEMO = False
+    settings.CONTENT_MEMO = False
     Client().get(RESULT)
     built = built_instances(monkeypatch)
     assert Client().get(RESULT).status_code == 200
@@ -80,5 +80,5 @@ def test_each_language_has_its_own_words(memo):
     english = client.get(RESULT).content.decode()
     kazakh = client.get(RESULT.replace("/en/", "/kk/")).content.decode()
     assert 'lang="kk"' in kazakh and english != kazakh
-    assert inputs._memo["entries"].keys() >= {k for k in inputs._memo["entries"] if k[0] == "words"}
-    assert {k[2] for k in inputs._memo["entries"] if k[0] == "words"} == {"en", "kk"}
+    assert content_memo._memo["entries"].keys() >= {k for k in content_memo._memo["entries"] if k[0] == "words"}
+    assert {k[2] for k in content_memo._memo["entries"] if k[0] == "words"} == {"en", "kk"}

@@ -1,0 +1,71 @@
+"""What public pages are made from, kept per content version in each process (issue #41).
+
+Most of what a public page reads changes only when content changes: the edition in force, an
+article page's rendered parts, the question flow's inputs. Read and rendered for every request, they
+cost most of a page's time. So each process keeps them for as long as the content version
+(law.SiteState, bumped by every change the public can see) stays the same. The version is read at
+most once a second, as the page cache reads it, and at once after this process changed content
+(law.changes.site_version_changed). Unlike the page cache, nothing here is keyed by a visitor's
+input: keys are made of content (editions, articles, languages), so the memo is bounded by the
+size of the law, with MAX_ENTRIES as a last guard.
+
+settings.CONTENT_MEMO turns it off (the tests do, but for their own tests of it): then every request
+reads the database, as before.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.utils import timezone
+
+from .changes import site_version_changed
+from .models import Edition, SiteState
+
+VERSION_TTL_SECONDS = 1.0
+MAX_ENTRIES = 5000
+_memo: dict = {"state": None, "read_at": 0.0, "entries": {}}
+
+
+def enabled() -> bool:
+    return getattr(settings, "CONTENT_MEMO", True)
+
+
+def forget(**kwargs) -> None:
+    _memo.update(state=None, entries={})
+
+
+site_version_changed.connect(forget, dispatch_uid="law-memo-forget")
+
+
+def content_state():
+    """(version, changed at) of the content, read at most once a second."""
+    now = time.monotonic()
+    if _memo["state"] is None or now - _memo["read_at"] > VERSION_TTL_SECONDS:
+        state = SiteState.current()
+        current = (state.version, state.changed_at)
+        if current != _memo["state"]:
+            _memo["entries"] = {}  # another version: nothing kept is good any more
+        _memo.update(state=current, read_at=now)
+    return _memo["state"]
+
+
+def remembered(key, make):
+    """`make()`, kept for this content version when the memo is on. What it returns is shared by
+    every later request of this process: treat it as read-only."""
+    if not enabled():
+        return make()
+    content_state()
+    entries = _memo["entries"]
+    if key not in entries:
+        if len(entries) >= MAX_ENTRIES:
+            entries.clear()
+        entries[key] = make()
+    return entries[key]
+
+
+def main_edition() -> Edition | None:
+    """The law in force today (Edition.objects.main), the same object for every page of a version."""
+    today = timezone.localdate()
+    return remembered(("main-edition", today), lambda: Edition.objects.in_force(today).first())
