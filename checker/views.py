@@ -8,11 +8,12 @@ old result links, with their answers) to the flow of the edition it replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -51,17 +52,28 @@ class Place:
 
     def url(self, page: str, name: str = "", query=()) -> str:
         """page: 'start', 'question' (with name), 'result', 'result_print', 'code' (with the code as
-        name) or 'code_form'."""
+        name) or 'code_form'; query: pairs, or a query string already encoded."""
         url_name = f"checker:{page}" if self.main else f"checker:edition_{page}"
         kwargs = {} if self.main else {"edition": self.edition.slug}
         if name:
             kwargs["code" if page == "code" else "name"] = name
-        url = reverse(url_name, kwargs=kwargs)
-        encoded = urlencode(list(query))
+        # A result names every question several times: its address is worked out once (not a
+        # code's, which is made of the answers).
+        if page == "code":
+            url = reverse(url_name, kwargs=kwargs)
+        else:
+            url = address(url_name, tuple(kwargs.items()), get_language(), get_script_prefix(), get_urlconf())
+        encoded = query if isinstance(query, str) else urlencode(list(query))
         return f"{url}?{encoded}" if encoded else url
 
     def step_url(self, name, items) -> str:
         return self.url("result", query=items) if name is None else self.url("question", name, items)
+
+
+@lru_cache(maxsize=1024)
+def address(url_name: str, kwargs: tuple, language: str, prefix: str, urlconf) -> str:
+    """reverse(), for the flow's pages: the same for every request in a language (and URL conf)."""
+    return reverse(url_name, kwargs=dict(kwargs))
 
 
 def read_declared_flow(edition: Edition) -> Flow | None:
@@ -331,6 +343,7 @@ def result_code(request, code, edition=None):
 
 def answer_summary(place: Place, answers: Answers, words: Words):
     rows = []
+    query = urlencode(answers.query_items())  # every "Change" link carries all the answers
     for question in place.flow.applicable(answers.values):
         value = answers.values.get(question.name)
         values = value if isinstance(value, tuple) else (value,)
@@ -340,7 +353,7 @@ def answer_summary(place: Place, answers: Answers, words: Words):
                 "question": words[f"questions.{question.name}.title"],
                 "short": words[f"questions.{question.name}.short"] or words[f"questions.{question.name}.title"],
                 "answers": [words[f"questions.{question.name}.options.{v}"] or v for v in values],
-                "change_url": place.step_url(question.name, answers.query_items()),
+                "change_url": place.url("question", question.name, query),
             }
         )
     return rows

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 from .changes import site_version_changed
@@ -56,7 +57,10 @@ def remembered(key, make):
     every later request of this process: treat it as read-only."""
     if not enabled():
         return make()
-    content_state()
+    try:
+        content_state()
+    except DatabaseError:  # no version to key by: made afresh, as without the memo
+        return make()
     entries = _memo["entries"]
     if key not in entries:
         if len(entries) >= MAX_ENTRIES:

@@ -17,9 +17,9 @@ RESULT = (
     "/en/check/result/?uses_system=yes&decided_about=yes&runs_system=yes&holds_data=no&made_data=no"
     "&banned=none&features=none&risk=high&autonomy=medium&mode=open&size=small"
 )
-# The queries a result may make once the inputs are kept: the content version, the edition in force
-# (and the one it replaced), never the rights and duties, the flow or its words.
-MAX_QUERIES = 4
+# The queries a result may make once the inputs are kept: the content version (read once a second),
+# never the editions, the rights and duties, the flow or its words.
+MAX_QUERIES = 1
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_a_result_reads_no_records_once_its_inputs_are_kept(memo, monkeypatch):
     assert again.status_code == 200
     assert len(queries) <= MAX_QUERIES, [q["sql"][:120] for q in queries]
     assert not any("law_rightorduty" in q["sql"] or "checker_flowtext" in q["sql"] for q in queries)
-    assert built["n"] <= 3  # the editions in force and replaced, at most: no right, duty, word or flow
+    assert built["n"] == 0  # no edition, right, duty, word or flow
 
 
 def test_without_the_memo_every_result_reads_them(settings, monkeypatch):

@@ -1,10 +1,14 @@
-"""{{ words|text:"key" }} and {{ words|html:"key" }}: the flow's words by their dotted keys."""
+"""{{ words|text:"key" }} and {{ words|html:"key" }}: the flow's words by their dotted keys; {% item entry %}:
+a right, duty or rule of a result."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from editorial.numbering import continued
+from law.memo import remembered
 from law.record_names import citation as cite
 
 register = template.Library()
@@ -36,3 +40,20 @@ def short_citation(record) -> str:
     if not paragraph or paragraph == "0":
         return _("Art. %(number)s") % {"number": record.article.number}
     return _("Art. %(number)s(%(paragraph)s)") % {"number": record.article.number, "paragraph": paragraph}
+
+
+@register.simple_tag
+def item(entry) -> str:
+    """A right, duty or rule of a result as a list item (checker/_item.html). An item is made of the
+    content alone (the record, the words of the answers it depends on, its deadline, the records
+    merged into it), so it is rendered once per content version and language (law.memo)."""
+    key = (
+        "flow-item",
+        entry["record"].pk,
+        entry["maybe"],
+        tuple(entry["because"]),
+        entry["deadline"],
+        tuple(other.pk for other in entry.get("also", ())),
+        get_language(),
+    )
+    return remembered(key, lambda: render_to_string("checker/_item.html", {"entry": entry}))

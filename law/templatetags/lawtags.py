@@ -10,6 +10,7 @@ from django.utils.translation import get_language, gettext
 
 from editorial.languages import text_in
 from law import presentation
+from law.memo import remembered
 
 register = template.Library()
 
@@ -48,10 +49,11 @@ def now_date():
 def print_date_attrs():
     """Month names and the date pattern of the page's language, for site.js to write the reader's
     own date at the moment of printing (a cached page's server date may be days old)."""
-    return format_html(
-        'data-months="{}" data-pattern="{}"',
-        ",".join(presentation.month_names()),
-        gettext("{day} {month} {year}"),
+    return remembered(
+        ("print-date-attrs", get_language()),
+        lambda: format_html(
+            'data-months="{}" data-pattern="{}"', ",".join(presentation.month_names()), gettext("{day} {month} {year}")
+        ),
     )
 
 

@@ -1,0 +1,142 @@
+"""What public pages are made from, kept per content version (law/memo.py, issue #41).
+
+An article page's parts are rendered once per content version and language: a page then makes no
+query and builds no record. Without the memo (the first view after a change) it makes a small,
+constant number of queries, whatever the article's length. A change the public can see is on the
+next page at once; an editor who is signed in never gets kept parts.
+"""
+
+import pytest
+from django.db import DatabaseError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from editorial.models import EditableContent
+from law import memo as content_memo
+from law.models import Article, Edition, SiteState
+
+pytestmark = pytest.mark.django_db
+
+LONG = "/en/ai-law/law-230-viii/article-1/"  # fifteen subparagraphs, each with a note
+SHORT = "/en/ai-law/law-230-viii/article-31/"
+# Without the memo: the edition, the article, its paragraphs, its rights and duties, the previous
+# and next articles, the official text's versions, the concordance with the articles it names.
+COLD_QUERIES = 11
+
+
+@pytest.fixture
+def memo(settings):
+    settings.CONTENT_MEMO = True
+    content_memo.forget()
+    yield
+    content_memo.forget()
+
+
+def built_instances(monkeypatch):
+    counted = {"n": 0}
+    original = EditableContent.from_db.__func__
+
+    def counting(cls, db, field_names, values):
+        counted["n"] += 1
+        return original(cls, db, field_names, values)
+
+    monkeypatch.setattr(EditableContent, "from_db", classmethod(counting))
+    return counted
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries]
+
+
+def test_a_kept_article_page_makes_no_query_and_builds_no_record(memo, monkeypatch):
+    client = Client()
+    first = client.get(LONG).content.decode()
+    built = built_instances(monkeypatch)
+    queries = queries_of(client, LONG)
+    # At most the content version, read once a second: no edition, article, paragraph or text.
+    assert len(queries) <= 1 and all("law_sitestate" in sql for sql in queries), queries
+    assert built["n"] == 0
+    assert client.get(LONG).content.decode() == first
+
+
+def test_without_the_memo_an_article_page_makes_a_constant_number_of_queries(settings):
+    settings.CONTENT_MEMO = False
+    client = Client()
+    client.get(SHORT)  # the session, translations and the like, once
+    long_page, short_page = queries_of(client, LONG), queries_of(client, SHORT)
+    assert len(long_page) == len(short_page) <= COLD_QUERIES, long_page
+    # No whole-table load: every read of articles, paragraphs or rights is narrowed down.
+    for sql in long_page:
+        if sql.startswith("SELECT") and ' FROM "law_article"' in sql:
+            assert "WHERE" in sql, sql
+
+
+def test_a_change_the_public_sees_is_on_the_article_page_at_once(memo, django_capture_on_commit_callbacks):
+    client = Client()
+    assert "Reworded just now" not in client.get(SHORT).content.decode()
+    article = Article.objects.get(edition__slug="law-230-viii", number=31)
+    with django_capture_on_commit_callbacks(execute=True):  # the save's commit bumps the content version
+        article.plain_title_en = "Reworded just now"
+        article.save()
+    assert "Reworded just now" in client.get(SHORT).content.decode()
+
+
+def test_a_signed_in_editor_gets_the_page_made_afresh(memo, editor):
+    from .admin_forms import signed_in as client_of
+
+    visitor, signed_in = Client(), client_of(editor)
+    visitor.get(SHORT)
+    # A change written without a new content version (as no editor's save is): the kept parts of
+    # the public page stay, the editor sees the database.
+    Article.objects.filter(edition__slug="law-230-viii", number=31).update(plain_title_en="Seen by the editor")
+    assert "Seen by the editor" not in visitor.get(SHORT).content.decode()
+    assert "Seen by the editor" in signed_in.get(SHORT).content.decode()
+    SiteState.objects.filter(pk=1).update(version=SiteState.current().version + 1)
+    content_memo.forget()  # as another process would, a second later
+    assert "Seen by the editor" in visitor.get(SHORT).content.decode()
+
+
+def test_each_language_has_its_own_parts(memo):
+    client = Client()
+    english = client.get(SHORT).content.decode()
+    kazakh = client.get(SHORT.replace("/en/", "/kk/")).content.decode()
+    assert "Article 31" in english and "Article 31" not in kazakh
+    assert "31-бап" in kazakh
+
+
+def test_the_kept_menu_marks_the_section_of_each_page(memo):
+    client = Client()
+    check = client.get("/en/check/").content.decode()
+    glossary = client.get("/en/glossary/").content.decode()
+    assert '<a href="/en/check/" aria-current="true">' in check
+    assert '<a href="/en/check/">' in glossary
+    assert '<a href="/en/glossary/" aria-current="true">' in glossary
+
+
+def test_a_missing_article_is_a_404_and_is_not_kept(memo):
+    client = Client()
+    assert client.get("/en/ai-law/law-230-viii/article-99/").status_code == 404
+    assert not any(key[0] == "article-page" for key in content_memo._memo["entries"])
+
+
+def test_without_a_content_version_pages_are_made_afresh(memo, monkeypatch):
+    def unreachable(cls):
+        raise DatabaseError("the version cannot be read")
+
+    made = []
+    monkeypatch.setattr(SiteState, "current", classmethod(unreachable))
+    for _ in range(2):
+        content_memo.remembered("anything", lambda: made.append(1))
+    assert len(made) == 2
+    main = Edition.objects.in_force().first()
+    assert content_memo.main_edition() == main
+
+
+def test_the_memo_has_a_bound(memo, monkeypatch):
+    monkeypatch.setattr(content_memo, "MAX_ENTRIES", 3)
+    for n in range(7):
+        content_memo.remembered(("key", n), lambda n=n: n)
+    assert len(content_memo._memo["entries"]) <= 3
