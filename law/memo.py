@@ -3,8 +3,8 @@
 Most of what a public page reads changes only when content changes: the edition in force, an
 article page's rendered parts, the question flow's inputs. Read and rendered for every request, they
 cost most of a page's time. So each process keeps them for as long as the content version
-(law.SiteState, bumped by every change the public can see) stays the same. The version is read at
-most once a second, as the page cache reads it, and at once after this process changed content
+(law.SiteState, bumped by every change the public can see) and the day stay the same. The version
+is read at most once a second, as the page cache reads it, and at once after this process changed content
 (law.changes.site_version_changed). Unlike the page cache, nothing here is keyed by a visitor's
 input: keys are made of content (editions, articles, languages), so the memo is bounded by the
 size of the law, with MAX_ENTRIES as a last guard.
@@ -41,11 +41,12 @@ site_version_changed.connect(forget, dispatch_uid="law-memo-forget")
 
 
 def content_state():
-    """(version, changed at) of the content, read at most once a second."""
+    """(version, changed at, today) of the content, read at most once a second."""
     now = time.monotonic()
     if _memo["state"] is None or now - _memo["read_at"] > VERSION_TTL_SECONDS:
         state = SiteState.current()
-        current = (state.version, state.changed_at)
+        # A new day starts afresh too: what is in force, and so what a page says, can change with it.
+        current = (state.version, state.changed_at, timezone.localdate())
         if current != _memo["state"]:
             _memo["entries"] = {}  # another version: nothing kept is good any more
         _memo.update(state=current, read_at=now)

@@ -30,10 +30,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import transaction
 from reversion.models import Revision, Version
 
-from editorial.compat.reversion_internals import follow, safe_revert, stored_object, version_model
+from editorial.compat.reversion_internals import part_relations as relations_of_parts
+from editorial.compat.reversion_internals import safe_revert, stored_object, version_model
 
 from .changes import bulk_change
 
@@ -95,13 +96,8 @@ def restoring():
 
 
 def part_relations(model) -> list[tuple[type, str]]:
-    """(part model, its key to the record) for each kind of part kept with the record's versions."""
-    found = []
-    for name in follow(model):
-        relation = model._meta.get_field(name)
-        if isinstance(relation, models.ManyToOneRel):
-            found.append((relation.related_model, relation.field.attname))
-    return found
+    """(part model, the column of its key to the record) for each kind of part kept with the record's versions."""
+    return [(part_model, key.attname) for part_model, key in relations_of_parts(model)]
 
 
 def record_versions(version: Version) -> list[Version]:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import copy
 
-from django.db import models
-
-from editorial.compat.reversion_internals import follow
+from editorial.compat.reversion_internals import part_relations as relations_of_parts
 
 from . import snapshot
 from .compare import field_label
@@ -33,13 +31,8 @@ class Conflict(Exception):
 
 
 def part_relations(model) -> list[tuple[type, str]]:
-    """(part model, its key to the record) for each kind of part kept with the record."""
-    found = []
-    for name in follow(model):
-        relation = model._meta.get_field(name)
-        if isinstance(relation, models.ManyToOneRel):
-            found.append((relation.related_model, relation.field.name))
-    return found
+    """(part model, the name of its key to the record) for each kind of part kept with the record."""
+    return [(part_model, key.name) for part_model, key in relations_of_parts(model)]
 
 
 def whole(record) -> dict:

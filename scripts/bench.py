@@ -6,7 +6,8 @@ WhiteNoise from the same server; then the transfer size of the article page (HTM
 compressed), and finally a bounded load test: 100 concurrent connections on the main pages,
 reporting errors and 5xx responses. Loopback only. Last, issue #41's ratios, with the page cache
 off and the static file measured again on the same server: every article page of the law in force
-in turn, and flow results for 60 sets of answers in turn.
+in turn, and flow results for 60 sets of answers in turn; then the same with law.memo off too, as
+each page is the first time after a change.
 
 Usage: python scripts/bench.py [--seconds 10] [--load-seconds 30] [--workers N]
 """
@@ -36,10 +37,6 @@ from scripts.serving import gunicorn, manage, production_env  # noqa: E402
 
 PYTHON = sys.executable
 ARTICLE = "/en/ai-law/draft-2025/article-18/"
-RESULT = (
-    "/en/check/result/?uses_ai=yes&provides_ai=yes&data_library=no&autonomy=semi_autonomous"
-    "&capabilities=none&risk=medium&generates_content=yes"
-)
 LOAD_PATHS = [
     "/kk/",
     "/ru/ai-law/draft-2025/",
@@ -219,48 +216,58 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--load-seconds", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)  # one per core: pages are CPU work
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
         env = prepare(Path(tmp))
+        lists = page_lists(env)
+        result = lists["results"][0]  # a result of the law in force's flow (not a redirect)
         rows = []
         with serve(env, cache=True, workers=args.workers) as base:
             static_url = base + find_reference(base)
             wrk(base + ARTICLE, 2)  # warm the cache and the workers
-            wrk(base + RESULT, 2)
+            wrk(base + result, 2)
             rows.append(("Article page, cached", wrk(base + ARTICLE, args.seconds)))
-            rows.append(("Flow result, cached", wrk(base + RESULT, args.seconds)))
+            rows.append(("Flow result, cached", wrk(base + result, args.seconds)))
             rows.append(("Static file, WhiteNoise (reference)", wrk(static_url, args.seconds)))
             total, sizes = transfer_size(base, ARTICLE)
             load = run_load(base, args.load_seconds)
-        lists = page_lists(env)
         with serve(env, cache=False, workers=args.workers) as base:
             wrk(base + ARTICLE, 2)
             wrk_cycle(base, lists["results"], 2)  # each worker reads the flow's inputs once
             rows.append(("Article page, uncached", wrk(base + ARTICLE, args.seconds)))
-            rows.append(("Flow result, uncached", wrk(base + RESULT, args.seconds)))
-            # Issue #41's ratios: one run, the static file measured on this same server.
-            reference = base + find_reference(base)
-            same_run = [("Static file, WhiteNoise (same run, page cache off)", wrk(reference, args.seconds))]
-            name = "Article pages of the law, uncached"
-            same_run.append((name, wrk_cycle(base, lists["articles"], args.seconds)))
-            same_run.append(("Flow results, many answers, uncached", wrk_cycle(base, lists["results"], args.seconds)))
-    report_ratios(same_run, lists)
+            rows.append(("Flow result, uncached", wrk(base + result, args.seconds)))
+            same_run = ratio_rows(base, lists, args.seconds)
+        # The first view of each page after a change: nothing kept (law.memo off), no page cache.
+        with serve(dict(env, CONTENT_MEMO="0"), cache=False, workers=args.workers) as base:
+            wrk(base + ARTICLE, 2)
+            first_views = ratio_rows(base, lists, args.seconds)
+    report_ratios(same_run, lists, "Page cache off, in one run with the static file", GOALS)
+    report_ratios(first_views, lists, "Page cache and memo off (each page as its first view after a change)", {})
     report(rows, total, sizes, load, args)
 
 
-def report_ratios(rows, lists):
+def ratio_rows(base, lists, seconds) -> list:
+    """Issue #41's ratios: the static file, then the pages in turn, all on this one server."""
+    reference = base + find_reference(base)
+    rows = [("Static file, WhiteNoise (same run)", wrk(reference, seconds))]
+    rows.append(("Article pages of the law, uncached", wrk_cycle(base, lists["articles"], seconds)))
+    rows.append(("Flow results, many answers, uncached", wrk_cycle(base, lists["results"], seconds)))
+    return rows
+
+
+def report_ratios(rows, lists, heading, goals):
     static_rps = rows[0][1]["rps"]
     print(
-        f"\nPage cache off, in one run with the static file: {len(lists['articles'])} article pages in turn, "
+        f"\n{heading}: {len(lists['articles'])} article pages in turn, "
         f"{len(lists['results'])} sets of answers in turn.\n"
     )
     print("| page | requests/s | p50 ms | p99 ms | ÷ static file | goal (#41) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, r in rows:
-        goal = GOALS.get(name)
+        goal = goals.get(name)
         goal_text = f"≥ {goal:.2f} {'met' if r['rps'] / static_rps >= goal else 'not yet'}" if goal else ""
         print(
             f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['rps'] / static_rps:.3f} | {goal_text} |"

@@ -229,6 +229,19 @@ def colleague(monkeypatch):
 
 
 @pytest.fixture
+def memo(settings, monkeypatch):
+    """law.memo on and empty, as in production; the content version read once, then again only
+    after this process changed content (or a test forgets it), however slow the machine."""
+    from law import memo as content_memo
+
+    settings.CONTENT_MEMO = True
+    monkeypatch.setattr(content_memo, "VERSION_TTL_SECONDS", 3600.0)
+    content_memo.forget()
+    yield
+    content_memo.forget()
+
+
+@pytest.fixture
 def page_cache(settings, monkeypatch):
     """The public page cache on and empty, as in production."""
     from django.core.cache import caches

@@ -7,9 +7,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from editorial.models import EditableContent
 from law import memo as content_memo
 from law.models import Edition, RightOrDuty
+
+from .counting import built_instances
 
 pytestmark = pytest.mark.django_db
 
@@ -17,30 +18,9 @@ RESULT = (
     "/en/check/result/?uses_system=yes&decided_about=yes&runs_system=yes&holds_data=no&made_data=no"
     "&banned=none&features=none&risk=high&autonomy=medium&mode=open&size=small"
 )
-# The queries a result may make once the inputs are kept: the content version (read once a second),
-# never the editions, the rights and duties, the flow or its words.
-MAX_QUERIES = 1
-
-
-@pytest.fixture
-def memo(settings):
-    settings.CONTENT_MEMO = True
-    content_memo.forget()
-    yield
-    content_memo.forget()
-
-
-def built_instances(monkeypatch):
-    """A counter of model instances read from the database."""
-    counted = {"n": 0}
-    original = EditableContent.from_db.__func__
-
-    def counting(cls, db, field_names, values):
-        counted["n"] += 1
-        return original(cls, db, field_names, values)
-
-    monkeypatch.setattr(EditableContent, "from_db", classmethod(counting))
-    return counted
+# The queries a result makes once the inputs are kept: none (not the editions, the rights and duties,
+# the flow or its words; the content version is read once a second, and not again in a test).
+MAX_QUERIES = 0
 
 
 def test_a_result_reads_no_records_once_its_inputs_are_kept(memo, monkeypatch):

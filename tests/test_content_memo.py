@@ -11,9 +11,10 @@ from django.db import DatabaseError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from editorial.models import EditableContent
 from law import memo as content_memo
 from law.models import Article, Edition, SiteState
+
+from .counting import built_instances
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +23,6 @@ SHORT = "/en/ai-law/law-230-viii/article-31/"
 # Without the memo: the edition, the article, its paragraphs, its rights and duties, the previous
 # and next articles, the official text's versions, the concordance with the articles it names.
 COLD_QUERIES = 11
-
-
-@pytest.fixture
-def memo(settings):
-    settings.CONTENT_MEMO = True
-    content_memo.forget()
-    yield
-    content_memo.forget()
-
-
-def built_instances(monkeypatch):
-    counted = {"n": 0}
-    original = EditableContent.from_db.__func__
-
-    def counting(cls, db, field_names, values):
-        counted["n"] += 1
-        return original(cls, db, field_names, values)
-
-    monkeypatch.setattr(EditableContent, "from_db", classmethod(counting))
-    return counted
 
 
 def queries_of(client, url):
@@ -56,8 +37,7 @@ def test_a_kept_article_page_makes_no_query_and_builds_no_record(memo, monkeypat
     first = client.get(LONG).content.decode()
     built = built_instances(monkeypatch)
     queries = queries_of(client, LONG)
-    # At most the content version, read once a second: no edition, article, paragraph or text.
-    assert len(queries) <= 1 and all("law_sitestate" in sql for sql in queries), queries
+    assert queries == []  # no edition, article, paragraph, text; not even the content version again
     assert built["n"] == 0
     assert client.get(LONG).content.decode() == first
 
@@ -140,3 +120,19 @@ def test_the_memo_has_a_bound(memo, monkeypatch):
     for n in range(7):
         content_memo.remembered(("key", n), lambda n=n: n)
     assert len(content_memo._memo["entries"]) <= 3
+
+
+def test_a_new_day_starts_afresh(memo, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    made = []
+    content_memo.remembered("today's", lambda: made.append(1))
+    content_memo.remembered("today's", lambda: made.append(1))
+    assert len(made) == 1
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(content_memo.timezone, "localdate", lambda: tomorrow)
+    content_memo._memo["read_at"] -= 2 * content_memo.VERSION_TTL_SECONDS  # time to read the version again
+    content_memo.remembered("today's", lambda: made.append(1))
+    assert len(made) == 2
