@@ -347,10 +347,13 @@ def answer_summary(place: Place, answers: Answers, words: Words):
     for question in place.flow.applicable(answers.values):
         value = answers.values.get(question.name)
         values = value if isinstance(value, tuple) else (value,)
+        title = words[f"questions.{question.name}.title"]
         rows.append(
             {
                 "name": question.name,
-                "question": words[f"questions.{question.name}.title"],
+                "question": title,
+                # For screen readers after "Change" (said here once, not worked out by the template per row).
+                "change_what": _("your answer to “%(question)s”") % {"question": title or question.name},
                 "short": words[f"questions.{question.name}.short"] or words[f"questions.{question.name}.title"],
                 "answers": [words[f"questions.{question.name}.options.{v}"] or v for v in values],
                 "change_url": place.url("question", question.name, query),

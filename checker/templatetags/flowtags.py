@@ -1,5 +1,6 @@
-"""{{ words|text:"key" }} and {{ words|html:"key" }}: the flow's words by their dotted keys; {% item entry %}:
-a right, duty or rule of a result."""
+"""{{ words|text:"key" }} and {{ words|html:"key" }}: the flow's words by their dotted keys; {% item entry %},
+{% role_section section %} and {% summary_line line %}: a right, duty or rule of a result, a role's part
+of it, and a step of its summary, each rendered once per content version (law.memo)."""
 
 from django import template
 from django.template.loader import render_to_string
@@ -47,13 +48,34 @@ def item(entry) -> str:
     """A right, duty or rule of a result as a list item (checker/_item.html). An item is made of the
     content alone (the record, the words of the answers it depends on, its deadline, the records
     merged into it), so it is rendered once per content version and language (law.memo)."""
-    key = (
-        "flow-item",
+    return rendered_once("checker/_item.html", {"entry": entry}, entry_key(entry))
+
+
+def entry_key(entry) -> tuple:
+    return (
         entry["record"].pk,
         entry["maybe"],
         tuple(entry["because"]),
         entry["deadline"],
         tuple(other.pk for other in entry.get("also", ())),
-        get_language(),
     )
-    return remembered(key, lambda: render_to_string("checker/_item.html", {"entry": entry}))
+
+
+@register.simple_tag
+def role_section(section) -> str:
+    """A role's part of a result (checker/_role.html): its words and its items, made of the content."""
+    key = (section["role"], section["possible"], section["title"], section["body_html"]) + tuple(
+        tuple(entry_key(entry) for entry in section[kind]) for kind in ("duties", "rights", "rules")
+    )
+    return rendered_once("checker/_role.html", {"section": section}, key)
+
+
+@register.simple_tag
+def summary_line(line) -> str:
+    """A step of the result's summary (checker/_summary_line.html): made of the content alone too."""
+    key = (line["key"], line["maybe"], line["text"], tuple(record.pk for record in line["cites"]))
+    return rendered_once("checker/_summary_line.html", {"line": line}, key)
+
+
+def rendered_once(template: str, context: dict, key: tuple) -> str:
+    return remembered(("flow-part", template, *key, get_language()), lambda: render_to_string(template, context))
