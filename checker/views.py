@@ -273,7 +273,8 @@ def render_result(request, edition_slug, page, template):
     every_record = kept.by_key
     items = answers.query_items()
     made_from_answers(request, items)
-    result_url = place.url("result", query=items)
+    query = urlencode(items)  # the answers, encoded once for every link that carries them
+    result_url = place.url("result", query=query)
     sections = results.role_sections(outcome, words, flow)
     code = codes.encode(flow, answers.values)
     code_url = place.url("code", code)
@@ -293,7 +294,8 @@ def render_result(request, edition_slug, page, template):
             "fines": results.fines_context(outcome, words, flow, answers.values),
             "stop_banned": flow.banned_stop and any(r.key not in outcome.depends for r in outcome.prohibited),
             "summary_box": results.summary_box(outcome, words, flow, answers.values, every_record),
-            "summary": answer_summary(place, answers, words),
+            "summary": answer_summary(place, answers, words, query),
+            "change": _("Change"),
             "law_in_force": place.edition.superseded_by,
             "unsure": [{"question": q, "html": words.html.get(f"not_sure.{q}", "")} for q in outcome.unsure],
             "explained": [
@@ -304,7 +306,7 @@ def render_result(request, edition_slug, page, template):
             "another_system_url": another_system_url(place, answers),
             "restart_url": place.url("start"),
             "result_url": result_url,
-            "print_url": place.url("result_print", query=items),
+            "print_url": place.url("result_print", query=query),
             "canonical_url": absolute_url(request, result_url),
             # What a printed result gives as its address: the short code link, not the long query.
             "permanent_url": absolute_url(request, code_url),
@@ -341,9 +343,10 @@ def result_code(request, code, edition=None):
     return redirect(place.url("result", query=pairs))
 
 
-def answer_summary(place: Place, answers: Answers, words: Words):
+def answer_summary(place: Place, answers: Answers, words: Words, query: str):
+    """The questions asked and the answers given; `query`: all the answers, which every "Change"
+    link carries."""
     rows = []
-    query = urlencode(answers.query_items())  # every "Change" link carries all the answers
     for question in place.flow.applicable(answers.values):
         value = answers.values.get(question.name)
         values = value if isinstance(value, tuple) else (value,)

@@ -1,7 +1,9 @@
 """What every page template needs: the language switcher, hreflang alternates, the main edition."""
 
+from functools import lru_cache
+
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
@@ -12,12 +14,14 @@ from law.memo import main_edition
 def language_links(request):
     """The same page in each language, with the query string kept."""
     current = get_language()
-    path = request.get_full_path()
+    full_path = request.get_full_path()
+    path, mark, query = full_path.partition("?")
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = path_in(path, code, current, get_urlconf(), get_script_prefix())
         if url == path and code != current:
             url = swap_prefix(path, code)
+        url = f"{url}{mark}{query}"
         links.append(
             {
                 "code": code,
@@ -29,6 +33,13 @@ def language_links(request):
             }
         )
     return links
+
+
+@lru_cache(maxsize=4096)
+def path_in(path: str, code: str, current: str, urlconf, prefix: str) -> str:
+    """translate_url for a path (no query string) while `current` is active: the same for every
+    request, so worked out once; an LRU, so that made-up paths only push out one another."""
+    return translate_url(path, code)
 
 
 def swap_prefix(path, code):

@@ -1,6 +1,7 @@
 """{{ words|text:"key" }} and {{ words|html:"key" }}: the flow's words by their dotted keys; {% item entry %},
-{% role_section section %} and {% summary_line line %}: a right, duty or rule of a result, a role's part
-of it, and a step of its summary, each rendered once per content version (law.memo)."""
+{% role_section section %}, {% summary_line line %} and {% answer_row row %}: a right, duty or rule of a
+result, a role's part of it, a step of its summary and an answer given, each rendered once per content
+version (law.memo)."""
 
 from django import template
 from django.template.loader import render_to_string
@@ -75,6 +76,13 @@ def summary_line(line) -> str:
     """A step of the result's summary (checker/_summary_line.html): made of the content alone too."""
     key = (line["key"], line["maybe"], line["text"], tuple(record.pk for record in line["cites"]))
     return rendered_once("checker/_summary_line.html", {"line": line}, key)
+
+
+@register.simple_tag
+def answer_row(row) -> str:
+    """A question and the answer given, for "Check your answers" (checker/_answer_row.html): the
+    words of the flow's own questions and options, so made once per content version too."""
+    return rendered_once("checker/_answer_row.html", {"row": row}, (row["name"], row["question"], *row["answers"]))
 
 
 def rendered_once(template: str, context: dict, key: tuple) -> str:
