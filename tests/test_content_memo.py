@@ -6,6 +6,8 @@ constant number of queries, whatever the article's length. A change the public c
 next page at once; an editor who is signed in never gets kept parts.
 """
 
+import random
+
 import pytest
 from django.db import DatabaseError, connection
 from django.test import Client
@@ -136,3 +138,37 @@ def test_a_new_day_starts_afresh(memo, monkeypatch):
     content_memo._memo["read_at"] -= 2 * content_memo.VERSION_TTL_SECONDS  # time to read the version again
     content_memo.remembered("today's", lambda: made.append(1))
     assert len(made) == 2
+
+
+def answer_sets(count: int, seed: int = 41) -> list[str]:
+    """Results of the law in force's flow for `count` sets of answers, each answer picked at random."""
+    from urllib.parse import urlencode
+
+    from checker.models import FlowDeclaration
+
+    flow = FlowDeclaration.objects.get(edition=Edition.objects.main()).flow()
+    rng, found = random.Random(seed), []
+    while len(found) < count:
+        values = {}
+        while (question := flow.next_question(values)) is not None:
+            values[question.name] = rng.choice(list(question.values))
+        url = f"/{rng.choice(('kk', 'ru', 'en'))}/check/result/?{urlencode(values)}"
+        if url not in found:
+            found.append(url)
+    return found
+
+
+def test_kept_parts_make_the_same_pages_as_rendering_afresh(memo, settings):
+    """Every part is kept under a key naming all it shows: pages made of kept parts, shared between
+    many results and articles, are the pages made afresh, byte for byte."""
+    urls = [*answer_sets(24), LONG, SHORT, SHORT.replace("/en/", "/kk/"), "/ru/ai-law/draft-2025/article-3/", "/en/"]
+    settings.CONTENT_MEMO = False
+    fresh = {url: Client().get(url).content.decode() for url in urls}
+    settings.CONTENT_MEMO = True
+    client = Client()
+    for url in urls:
+        client.get(url)  # every part kept, from whichever page made it first
+    for url in reversed(urls):
+        assert client.get(url).content.decode() == fresh[url], url
+    kinds = {key[0] for key in content_memo._memo["entries"]}
+    assert {"article-page", "flow-part", "kept", "main-edition"} <= kinds
