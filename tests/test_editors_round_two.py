@@ -13,7 +13,8 @@ from review import actions
 from review.models import Draft, PastNextVersion
 from review.snapshot import record_fields
 
-from .admin_forms import form_fields, signed_in
+from .admin_forms import change_url, form_fields, review_url, signed_in
+from .admin_forms import save_next_version as saved_through_the_form
 from .conftest import soup
 
 pytestmark = pytest.mark.django_db
@@ -61,18 +62,8 @@ def law_article(number="16"):
     return Article.objects.get(edition__slug="law-230-viii", number=number)
 
 
-def change_url(obj):
-    return f"/admin/law/article/{obj.pk}/change/"
-
-
-def review_url(obj):
-    return f"/admin/law/article/{obj.pk}/review/"
-
-
 def save_next_version(client, target, **changes):
-    data = form_fields(client.get(change_url(target)), "article_form")
-    data.update(changes)
-    response = client.post(change_url(target), data)
+    response = saved_through_the_form(client, target, **changes)
     assert response.status_code == 302
     return response
 

@@ -12,7 +12,7 @@ from law.models import Article, Page, RightOrDuty, Status
 from review.models import Draft
 from review.snapshot import record_fields
 
-from .admin_forms import form_fields, signed_in
+from .admin_forms import change_url, form_fields, review_url, save_next_version, signed_in
 from .conftest import soup, visible_text
 
 # Dates, "today" and the order of saves in time: tests/test_clock.py runs these a year ahead too.
@@ -24,20 +24,6 @@ PUBLIC = "/en/ai-law/draft-2025/article-16/"
 
 def article(number="16"):
     return Article.objects.get(edition__slug="draft-2025", number=number)
-
-
-def change_url(obj):
-    return f"/admin/law/article/{obj.pk}/change/"
-
-
-def review_url(obj):
-    return f"/admin/law/article/{obj.pk}/review/"
-
-
-def save_next_version(client, target, **changes):
-    data = form_fields(client.get(change_url(target)), "article_form")
-    data.update(changes)
-    return client.post(change_url(target), data)
 
 
 def test_an_edit_of_a_published_article_waits_as_its_next_version(editor):
