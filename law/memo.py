@@ -5,9 +5,12 @@ article page's rendered parts, the question flow's inputs. Read and rendered for
 cost most of a page's time. So each process keeps them for as long as the content version
 (law.SiteState, bumped by every change the public can see) and the day stay the same. The version
 is read at most once a second, as the page cache reads it, and at once after this process changed content
-(law.changes.site_version_changed). Unlike the page cache, nothing here is keyed by a visitor's
-input: keys are made of content (editions, articles, languages), so the memo is bounded by the
-size of the law, with MAX_ENTRIES as a last guard.
+(law.changes.site_version_changed). Nothing here is keyed by a visitor's raw input: keys are made
+of content (editions, articles, records, words, languages). What grows with the content alone is
+kept in the "content" region; the parts of flow results, whose combinations grow with the answers
+visitors give (a role's section, an answer given), in the "answers" region. Each region is an LRU of
+at most LIMITS entries: a visitor who tries many answers pushes out other answers' parts, never an
+article page or the flow's inputs.
 
 settings.CONTENT_MEMO turns it off (the tests do, but for their own tests of it): then every request
 reads the database, as before.
@@ -16,6 +19,7 @@ reads the database, as before.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -25,8 +29,8 @@ from .changes import site_version_changed
 from .models import Edition, SiteState
 
 VERSION_TTL_SECONDS = 1.0
-MAX_ENTRIES = 5000
-_memo: dict = {"state": None, "read_at": 0.0, "entries": {}}
+LIMITS = {"content": 5000, "answers": 3000}
+_memo: dict = {"state": None, "read_at": 0.0, "entries": {}}  # region -> OrderedDict of entries
 
 
 def enabled() -> bool:
@@ -53,7 +57,7 @@ def content_state():
     return _memo["state"]
 
 
-def remembered(key, make):
+def remembered(key, make, region: str = "content"):
     """`make()`, kept for this content version when the memo is on. What it returns is shared by
     every later request of this process: treat it as read-only."""
     if not enabled():
@@ -62,12 +66,19 @@ def remembered(key, make):
         content_state()
     except DatabaseError:  # no version to key by: made afresh, as without the memo
         return make()
-    entries = _memo["entries"]
-    if key not in entries:
-        if len(entries) >= MAX_ENTRIES:
-            entries.clear()
-        entries[key] = make()
-    return entries[key]
+    entries = _memo["entries"].setdefault(region, OrderedDict())
+    if key in entries:
+        entries.move_to_end(key)
+        return entries[key]
+    value = entries[key] = make()
+    while len(entries) > LIMITS[region]:
+        entries.popitem(last=False)  # the least recently used
+    return value
+
+
+def kept_keys() -> list:
+    """Every key kept now, in every region (for tests and for a look from the shell)."""
+    return [key for entries in _memo["entries"].values() for key in entries]
 
 
 def main_edition() -> Edition | None:

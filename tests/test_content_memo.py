@@ -101,7 +101,7 @@ def test_the_kept_menu_marks_the_section_of_each_page(memo):
 def test_a_missing_article_is_a_404_and_is_not_kept(memo):
     client = Client()
     assert client.get("/en/ai-law/law-230-viii/article-99/").status_code == 404
-    assert not any(key[0] == "article-page" for key in content_memo._memo["entries"])
+    assert not any(key[0] == "article-page" for key in content_memo.kept_keys())
 
 
 def test_without_a_content_version_pages_are_made_afresh(memo, monkeypatch):
@@ -117,11 +117,19 @@ def test_without_a_content_version_pages_are_made_afresh(memo, monkeypatch):
     assert content_memo.main_edition() == main
 
 
-def test_the_memo_has_a_bound(memo, monkeypatch):
-    monkeypatch.setattr(content_memo, "MAX_ENTRIES", 3)
-    for n in range(7):
-        content_memo.remembered(("key", n), lambda n=n: n)
-    assert len(content_memo._memo["entries"]) <= 3
+def test_each_region_is_bounded_and_answers_never_push_out_content(memo, monkeypatch):
+    monkeypatch.setattr(content_memo, "LIMITS", {"content": 3, "answers": 3})
+    for n in range(3):
+        content_memo.remembered(("article", n), lambda n=n: n)
+    content_memo.remembered(("article", 0), lambda: "made again")  # used again: the most recent now
+    for n in range(50):  # a visitor trying answer after answer
+        content_memo.remembered(("answer", n), lambda n=n: n, region="answers")
+    content_memo.remembered(("article", 3), lambda: 3)
+    kept = content_memo.kept_keys()
+    assert [key for key in kept if key[0] == "answer"] == [("answer", 47), ("answer", 48), ("answer", 49)]
+    # The least recently used article went; the one used again stayed, with its first value.
+    assert [key for key in kept if key[0] == "article"] == [("article", 2), ("article", 0), ("article", 3)]
+    assert content_memo.remembered(("article", 0), lambda: "made again") == 0
 
 
 def test_a_new_day_starts_afresh(memo, monkeypatch):
@@ -170,5 +178,5 @@ def test_kept_parts_make_the_same_pages_as_rendering_afresh(memo, settings):
         client.get(url)  # every part kept, from whichever page made it first
     for url in reversed(urls):
         assert client.get(url).content.decode() == fresh[url], url
-    kinds = {key[0] for key in content_memo._memo["entries"]}
+    kinds = {key[0] for key in content_memo.kept_keys()}
     assert {"article-page", "flow-part", "kept", "main-edition"} <= kinds

@@ -86,4 +86,7 @@ def answer_row(row) -> str:
 
 
 def rendered_once(template: str, context: dict, key: tuple) -> str:
-    return remembered(("flow-part", template, *key, get_language()), lambda: render_to_string(template, context))
+    """Kept in the memo's "answers" region: their combinations grow with the answers given."""
+    return remembered(
+        ("flow-part", template, *key, get_language()), lambda: render_to_string(template, context), region="answers"
+    )

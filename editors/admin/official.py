@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from law.signals import bump
 from official.models import OfficialTextChange, OfficialTextVersion
 
 
@@ -89,6 +90,11 @@ class OfficialTextVersionAdmin(admin.ModelAdmin):
     @admin.display(description=_("changes"))
     def change_count(self, obj):
         return obj.changes.count()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "hidden" in form.changed_data:
+            bump()  # article pages name their official text's versions: kept copies must go
 
     def has_add_permission(self, request):
         return False
