@@ -68,20 +68,7 @@ class OfficialTextVersionAdmin(admin.ModelAdmin):
     )
     date_hierarchy = "imported_at"
     inlines = [ChangeInline]
-    readonly_fields = (
-        "edition",
-        "lang",
-        "as_of",
-        "as_of_basis",
-        "source_url",
-        "source_name",
-        "source_sha256",
-        "format",
-        "imported_at",
-        "imported_by",
-        "checked_at",
-        "articles",
-    )
+    readonly_fields = fields[2:]  # all but whether it is hidden, and why: an import is never typed in
 
     @admin.display(description=_("source"))
     def source(self, obj):

@@ -7,18 +7,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.navigation import follow
+from tests.browser.navigation import sign_in as sign_in_as
 from tests.conftest import EDITOR
 
 ARTICLE_LIST = "/admin/law/article/?q=16"
 
 
 def sign_in(page, site):
-    page.goto(f"{site}/admin/login/?next={ARTICLE_LIST}")
-    page.fill("#id_username", EDITOR[0])
-    page.fill("#id_password", EDITOR[1])
-    follow(page, "input[type=submit]")
-    page.wait_for_selector("#result_list")
-    return page
+    return sign_in_as(page, site, EDITOR, next_path=ARTICLE_LIST, ready="#result_list")
 
 
 def choose_language(page, code):

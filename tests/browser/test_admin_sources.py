@@ -3,7 +3,7 @@ on a wide screen, under it on a narrow one, inside the language tabs, and reache
 
 import pytest
 
-from tests.browser.navigation import follow
+from tests.browser.navigation import sign_in
 from tests.conftest import EDITOR
 
 WIDE = {"width": 1366, "height": 900}
@@ -18,13 +18,7 @@ def editor_context(chromium):
     def make(site, **options):
         context = chromium.new_context(locale="en-GB", **options)
         contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{site}/admin/login/")
-        page.fill("#id_username", EDITOR[0])
-        page.fill("#id_password", EDITOR[1])
-        follow(page, "input[type=submit]")
-        page.wait_for_selector("#content")
-        return page
+        return sign_in(context.new_page(), site, EDITOR)
 
     yield make
     for context in contexts:
@@ -100,12 +94,7 @@ def test_a_link_to_a_kazakh_field_opens_the_kazakh_tab_and_shows_the_field(edito
 def test_without_javascript_every_language_shows_with_its_sources(chromium, site):
     context = chromium.new_context(java_script_enabled=False, locale="en-GB", viewport=WIDE)
     try:
-        page = context.new_page()
-        page.goto(f"{site}/admin/login/")
-        page.fill("#id_username", EDITOR[0])
-        page.fill("#id_password", EDITOR[1])
-        follow(page, "input[type=submit]")
-        page.wait_for_selector("#content-main")  # signed in
+        page = sign_in(context.new_page(), site, EDITOR, ready="#content-main")
         page.goto(article_change_url(page, site))
         for lang in ("kk", "ru", "en"):
             page.locator(f"#id_summary_{lang}").wait_for(state="visible", timeout=10_000)

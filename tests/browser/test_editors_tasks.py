@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lawsite.caching import VERSION_TTL_SECONDS
-from tests.browser.navigation import follow
+from tests.browser.navigation import follow, sign_in
 from tests.conftest import EDITOR, REVIEWER, restore_site_database
 
 LAW = "law-230-viii"
@@ -24,21 +24,16 @@ def kk_admin(chromium, site, site_env):
     """A page signed in to the Kazakh admin as `account`; the database is put back afterwards."""
     contexts = []
 
-    def sign_in(account):
+    def signed_in(account):
         context = chromium.new_context(locale="kk-KZ")
         contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{site}/admin/login/")
-        page.fill("#id_username", account[0])
-        page.fill("#id_password", account[1])
-        follow(page, "input[type=submit]")
-        page.wait_for_selector("#content")
+        page = sign_in(context.new_page(), site, account)
         if page.get_attribute("html", "lang") != "kk":
             follow(page, "form.admin-language button[value=kk]")
         assert page.get_attribute("html", "lang") == "kk"
         return page
 
-    yield sign_in
+    yield signed_in
     for context in contexts:
         context.close()
     restore_site_database(site_env)

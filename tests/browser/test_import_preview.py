@@ -5,7 +5,7 @@ is confirmed here, so the served copy is left as it was."""
 
 import pytest
 
-from tests.browser.navigation import follow
+from tests.browser.navigation import follow, sign_in
 from tests.conftest import EDITOR
 from tests.official_documents import TRIAL_LAW_RU, text_file
 
@@ -15,13 +15,7 @@ from .test_accessibility import violations
 @pytest.fixture
 def russian_editor(chromium, site):
     context = chromium.new_context(locale="ru-RU", bypass_csp=True)  # axe-core is injected by Playwright
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", EDITOR[0])
-    page.fill("#id_password", EDITOR[1])
-    follow(page, "input[type=submit]")
-    page.wait_for_selector("#content")
-    yield page
+    yield sign_in(context.new_page(), site, EDITOR)
     context.close()
 
 

@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from lawsite.caching import VERSION_TTL_SECONDS
-from tests.browser.navigation import follow
+from tests.browser.navigation import follow, sign_in
 from tests.conftest import EDITOR, REVIEWER, restore_site_database
 
 LANGS = ["kk", "ru", "en"]
@@ -137,7 +137,7 @@ def content_restored_afterwards(site, site_env):
 @pytest.mark.usefixtures("content_restored_afterwards")
 def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(lang_page, site, lang):
     number = ADMIN_ARTICLE[lang]
-    editor = signed_in_page(lang_page(lang), site, EDITOR)
+    editor = sign_in(lang_page(lang), site, EDITOR)
     editor.goto(f"{site}/admin/law/article/?q={number}&edition=all")
     follow(editor, f"#result_list th a:text-is('{number}')")
     new_text = f"{EDITED} ({lang})."
@@ -156,7 +156,7 @@ def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(l
     follow(editor, "button[value=send]")
     editor.wait_for_selector(".messagelist .success")
     assert editor.locator("button[value=publish]").count() == 0  # the author may not publish their own change
-    reviewer = signed_in_page(lang_page(lang), site, REVIEWER)
+    reviewer = sign_in(lang_page(lang), site, REVIEWER)
     reviewer.goto(f"{site}/admin/review/draft/my-work/")
     follow(reviewer, f".my-work a[href='{review_path}']")
     assert f"({lang})." in " ".join(reviewer.locator(".word-diff ins").all_inner_texts())
@@ -167,15 +167,6 @@ def test_an_editor_changes_an_explanation_publishes_it_and_sees_it_on_the_site(l
     response = visitor.goto(f"{site}/{lang}/ai-law/draft-2025/article-{number}/")
     assert response.status == 200
     assert new_text in visitor.inner_text("#plain-language")
-
-
-def signed_in_page(page, site, account):
-    page.goto(f"{site}/admin/")
-    page.fill("#id_username", account[0])
-    page.fill("#id_password", account[1])
-    follow(page, "input[type=submit]")
-    page.wait_for_selector("#content")
-    return page
 
 
 def test_the_flow_reading_and_printing_work_without_javascript(page_without_js, site):
